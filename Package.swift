@@ -1,0 +1,76 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "Folio",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "folio", targets: ["folio"]),
+    .executable(name: "folio-bench", targets: ["folio-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // MARK: - Implementation details: C bridges to system libraries
+
+    /// libcmark from Debian `libcmark-dev`.
+    .systemLibrary(
+      name: "_FolioCMark", pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]),
+    /// LAPACKE + OpenBLAS from Debian `liblapacke-dev`, `libopenblas-dev`.
+    .systemLibrary(
+      name: "_FolioLAPACK",
+      providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+    /// Boost.Math (header-only, Debian `libboost-math-dev`) behind a C ABI.
+    .target(
+      name: "_FolioSpecialFunctions",
+      cxxSettings: [.unsafeFlags(["-std=c++17"])]),
+
+    // MARK: - Public API, in layer order: data → statistics → models → notebook → rendering → CLI
+
+    .target(name: "FolioData"),
+    .target(
+      name: "FolioStats",
+      dependencies: ["FolioData", "_FolioLAPACK", "_FolioSpecialFunctions"]),
+    .target(name: "FolioModels", dependencies: ["FolioData", "FolioStats"]),
+    .target(
+      name: "FolioNotebook",
+      dependencies: [
+        "FolioData", "FolioStats", "FolioModels",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .target(
+      name: "FolioRender",
+      dependencies: [
+        "FolioNotebook", "_FolioCMark",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]),
+    .executableTarget(
+      name: "folio",
+      dependencies: [
+        "FolioNotebook", "FolioRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(
+      name: "folio-bench",
+      dependencies: ["FolioData", "FolioStats", "FolioModels", "FolioNotebook", "FolioRender"]),
+
+    // MARK: - Tests
+
+    .target(name: "FolioTestSupport", dependencies: ["FolioData"], path: "Sources/FolioTestSupport"),
+    .testTarget(name: "FolioDataTests", dependencies: ["FolioData", "FolioTestSupport"]),
+    .testTarget(name: "FolioStatsTests", dependencies: ["FolioStats", "FolioTestSupport"]),
+    .testTarget(
+      name: "FolioModelsTests", dependencies: ["FolioModels", "FolioTestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "FolioNotebookTests", dependencies: ["FolioNotebook", "FolioTestSupport"]),
+    .testTarget(name: "FolioRenderTests", dependencies: ["FolioRender", "FolioNotebook", "FolioTestSupport"]),
+    .testTarget(name: "FolioCLITests", dependencies: ["FolioNotebook", "FolioRender", "FolioTestSupport"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

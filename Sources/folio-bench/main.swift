@@ -1,0 +1,2 @@
+import FolioStats
+print(lapackVersion())

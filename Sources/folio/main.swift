@@ -1,0 +1,2 @@
+import FolioRender
+print(cmarkVersionString())

@@ -1,0 +1,2 @@
+import XCTest
+final class FolioCLITestsPlaceholder: XCTestCase { func testPlaceholder() {} }

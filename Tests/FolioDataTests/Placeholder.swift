@@ -1,0 +1,2 @@
+import XCTest
+final class FolioDataTestsPlaceholder: XCTestCase { func testPlaceholder() {} }

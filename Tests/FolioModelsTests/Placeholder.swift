@@ -1,0 +1,2 @@
+import XCTest
+final class FolioModelsTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
