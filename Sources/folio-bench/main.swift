@@ -1,2 +1,23 @@
-import FolioStats
-print(lapackVersion())
+// folio-bench: Folio's benchmarks, one per hot path, each in its own file.
+// Usage: swift run -c release folio-bench <name> [args...]
+// Each benchmark prints its medians and peak memory and compares against the
+// target its issue states. Benchmarks are not tests: they never fail CI.
+import Foundation
+
+let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
+  ("csv", "load a 5M-row, 9-column CSV (target < 2 s, < 2 GB)", runCSVBenchmark),
+  ("glm", "GLM with C(sku)+C(store) on 1M rows (target < 3 s, < 1.5 GB)", runGLMBenchmark),
+]
+
+let args = Array(CommandLine.arguments.dropFirst())
+guard let name = args.first, let bench = benchmarks.first(where: { $0.name == name }) else {
+  print("usage: folio-bench <benchmark> [options]\n\nbenchmarks:")
+  for b in benchmarks { print("  \(b.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(b.summary)") }
+  exit(2)
+}
+do {
+  try bench.run(Array(args.dropFirst()))
+} catch {
+  FileHandle.standardError.write(Data("folio-bench \(name): \(error)\n".utf8))
+  exit(1)
+}

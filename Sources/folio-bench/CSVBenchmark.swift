@@ -1,0 +1,1 @@
+func runCSVBenchmark(_ args: [String]) throws { print("csv benchmark: not yet written") }

@@ -1,0 +1,1 @@
+func runGLMBenchmark(_ args: [String]) throws { print("glm benchmark: not yet written") }
