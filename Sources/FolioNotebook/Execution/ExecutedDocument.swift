@@ -1,0 +1,93 @@
+import Foundation
+import FolioData
+
+/// Stage two's output: every block run, with its outputs or its error, plus
+/// what the report's footer and results.json need. No HTML here.
+public struct ExecutedDocument: Sendable {
+  public var notebook: Notebook
+  /// Parameters in declaration order, after `--param` overrides.
+  public var params: [(name: String, value: Value)]
+  public var seed: UInt64
+  public var blocks: [ExecutedBlock]
+  /// Results of labeled blocks, in document order.
+  public var results: [(label: String, value: Value)]
+  /// Files the blocks read, with SHA-256, in first-read order.
+  public var inputs: [(path: String, sha256: String)]
+  public var notebookSHA256: String
+  /// Every error, in document order.
+  public var diagnostics: [Diagnostic]
+
+  /// Number of directive blocks that ran.
+  public var directiveCount: Int {
+    blocks.filter { if case .directive = $0 { return true } else { return false } }.count
+  }
+  /// Number of directive blocks that failed.
+  public var failedCount: Int {
+    blocks.filter { if case .directive(let d) = $0 { return d.error != nil } else { return false } }.count
+  }
+  /// Whether anything went wrong, including inline errors in prose.
+  public var hasErrors: Bool { !diagnostics.isEmpty }
+
+  /// results.json: labeled results plus provenance, deterministic.
+  public func resultsJSON(folioVersion: String) -> String {
+    Value.object([
+      ("notebook", .string(notebook.path)),
+      ("notebook_sha256", .string(notebookSHA256)),
+      ("folio_version", .string(folioVersion)),
+      ("params", .object(params.map { ($0.name, $0.value) })),
+      ("seed", .integer(Int(truncatingIfNeeded: seed))),
+      ("inputs", .array(inputs.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
+      ("errors", .array(diagnostics.map { .string($0.description) })),
+      ("results", .object(results.map { ($0.label, $0.value) })),
+    ]).jsonString()
+  }
+}
+
+/// One block after execution.
+public enum ExecutedBlock: Sendable {
+  case prose(ExecutedProse)
+  case directive(ExecutedDirective)
+}
+
+/// Prose with inline values substituted.
+///
+/// A placeholder that failed is replaced by the marker
+/// `InlineErrorMarker.token(i)` (private-use characters that survive
+/// CommonMark), and the renderer swaps it for an error badge showing `errors[i]`.
+public struct ExecutedProse: Sendable {
+  public var markdown: String
+  public var errors: [NotebookError]
+}
+
+/// Private-use markers standing in for failed inline values inside markdown.
+public enum InlineErrorMarker {
+  public static let open: Character = "\u{E000}"
+  public static let close: Character = "\u{E001}"
+  public static func token(_ i: Int) -> String { "\(open)\(i)\(close)" }
+}
+
+/// A directive block after execution.
+public struct ExecutedDirective: Sendable {
+  public var call: DirectiveCall
+  /// Caption with inline values substituted.
+  public var caption: String?
+  public var echo: Bool
+  public var hidden: Bool
+  public var outputs: [BlockOutput]
+  public var attachments: [Attachment]
+  /// Set when the block failed; outputs are then empty.
+  public var error: NotebookError?
+}
+
+extension ExecutedDocument {
+  /// A document for a notebook that could not be parsed: no blocks, one
+  /// error, so the report still says what went wrong.
+  public static func failedToParse(path: String, source: String, error: NotebookError) -> ExecutedDocument {
+    var fm = FrontMatter(location: SourceLocation(file: path, line: 1, column: 1))
+    fm.title = (path as NSString).lastPathComponent
+    let notebook = Notebook(path: path, source: source, frontMatter: fm, blocks: [])
+    return ExecutedDocument(
+      notebook: notebook, params: [], seed: 0, blocks: [], results: [], inputs: [],
+      notebookSHA256: SHA256Digest.hex(of: source), diagnostics: [Diagnostic(error)])
+  }
+}

@@ -1,0 +1,77 @@
+import Crypto
+import FolioData
+import Foundation
+
+/// What a running block can see and record: params, seed, earlier results,
+/// and the input files it reads (hashed for the report's provenance).
+public struct ExecutionContext: Sendable {
+  /// The notebook's path as given (for messages).
+  public var notebookPath: String
+  /// Folder that relative data paths are resolved against (the notebook's folder).
+  public var baseDirectory: String
+  public var params: Value
+  public var seed: UInt64
+  /// Results of labeled blocks run so far.
+  public var results: [String: Value] = [:]
+  /// Input files read so far: path as written → SHA-256 hex, in first-read order.
+  public private(set) var inputs: [(path: String, sha256: String)] = []
+
+  public init(notebookPath: String, baseDirectory: String, params: Value, seed: UInt64) {
+    self.notebookPath = notebookPath
+    self.baseDirectory = baseDirectory
+    self.params = params
+    self.seed = seed
+  }
+
+  /// The scope for `{{ … }}`.
+  public var scope: TemplateScope { TemplateScope(params: params, results: results) }
+
+  /// Resolves a path written in the notebook against the notebook's folder.
+  public func resolvePath(_ path: String) -> String {
+    path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
+  }
+
+  /// Records that the block read `path` (as written) with these bytes.
+  public mutating func recordInput(path: String, bytes: [UInt8]) {
+    guard !inputs.contains(where: { $0.path == path }) else { return }
+    inputs.append((path, SHA256Digest.hex(of: bytes)))
+  }
+
+  /// The result of an earlier block by label (or `label.field.field`).
+  public func result(_ reference: String, at location: SourceLocation) throws(NotebookError) -> Value {
+    let parts = reference.split(separator: ".").map(String.init)
+    guard let root = parts.first, var value = results[root] else {
+      let known = results.keys.sorted()
+      throw NotebookError(location, "unknown block '\(reference)'\(Suggestion.didYouMean(reference, in: known)); expected a label defined above (\(known.isEmpty ? "none yet" : known.joined(separator: ", ")))")
+    }
+    var walked = root
+    for p in parts.dropFirst() {
+      guard let v = value[p] else {
+        throw NotebookError(location, "'\(walked)' has no field '\(p)'")
+      }
+      value = v
+      walked += ".\(p)"
+    }
+    return value
+  }
+
+  /// The dataset an option refers to, or an error saying a dataset was expected.
+  public func dataset(_ reference: String, at location: SourceLocation) throws(NotebookError) -> Frame {
+    let v = try result(reference, at: location)
+    guard case .table(let frame) = v else {
+      throw NotebookError(location, "'\(reference)' is a \(v.typeName), expected a dataset")
+    }
+    return frame
+  }
+}
+
+/// SHA-256 as lowercase hex, for provenance and cache keys.
+public enum SHA256Digest {
+  public static func hex(of bytes: [UInt8]) -> String {
+    SHA256.hash(data: bytes).map { b in
+      let h = String(b, radix: 16)
+      return h.count == 1 ? "0" + h : h
+    }.joined()
+  }
+  public static func hex(of text: String) -> String { hex(of: Array(text.utf8)) }
+}

@@ -1,0 +1,92 @@
+import FolioData
+
+/// Stage two: runs a parsed notebook's blocks top to bottom.
+///
+/// A failing block becomes an error cell; blocks that depend on it fail with
+/// a message naming it; every other block still runs. Nothing here reads the
+/// clock, so the same notebook, data, params and seed give the same document.
+public struct Executor: Sendable {
+  public var registry: DirectiveRegistry
+  /// Called before each directive block runs: (1-based index, count, display name).
+  public var progress: (@Sendable (Int, Int, String) -> Void)?
+
+  public init(registry: DirectiveRegistry = .standard) {
+    self.registry = registry
+  }
+
+  /// Runs `notebook`; relative data paths resolve against `baseDirectory`.
+  public func run(_ notebook: Notebook, baseDirectory: String) -> ExecutedDocument {
+    let fm = notebook.frontMatter
+    let params = Value.object(fm.params.map { ($0.name, $0.value) })
+    var context = ExecutionContext(notebookPath: notebook.path, baseDirectory: baseDirectory, params: params, seed: fm.seed)
+    var blocks: [ExecutedBlock] = []
+    var results: [(String, Value)] = []
+    var diagnostics: [Diagnostic] = []
+    var failed: Set<String> = []
+    let allLabels = Set(notebook.blocks.compactMap { if case .directive(let c) = $0 { return c.label } else { return nil } })
+    let total = notebook.blocks.filter { if case .directive = $0 { return true } else { return false } }.count
+    var ordinal = 0
+
+    for block in notebook.blocks {
+      switch block {
+      case .prose(let prose):
+        var scope = context.scope
+        scope.laterLabels = allLabels.subtracting(context.results.keys)
+        let executed = ProseInterpolation.run(prose, path: notebook.path, scope: scope)
+        diagnostics += executed.errors.map { Diagnostic($0) }
+        blocks.append(.prose(executed))
+      case .directive(let call):
+        ordinal += 1
+        progress?(ordinal, total, call.displayName)
+        var executed = ExecutedDirective(call: call, caption: nil, echo: true, hidden: false, outputs: [], attachments: [], error: nil)
+        do {
+          let result = try runDirective(call, into: &executed, context: &context, failed: failed, allLabels: allLabels)
+          executed.outputs = result.outputs
+          executed.attachments = result.attachments
+          if let label = call.label {
+            context.results[label] = result.value
+            results.append((label, result.value))
+          }
+        } catch {
+          let e = NotebookError.wrapping(error, at: call.location)
+          executed.error = e
+          executed.outputs = []
+          diagnostics.append(Diagnostic(e, blockLabel: call.label))
+          if let label = call.label { failed.insert(label) }
+        }
+        blocks.append(.directive(executed))
+      }
+    }
+    return ExecutedDocument(
+      notebook: notebook, params: fm.params.map { ($0.name, $0.value) }, seed: fm.seed, blocks: blocks,
+      results: results, inputs: context.inputs, notebookSHA256: SHA256Digest.hex(of: notebook.source),
+      diagnostics: diagnostics)
+  }
+
+  private func runDirective(
+    _ call: DirectiveCall, into executed: inout ExecutedDirective, context: inout ExecutionContext,
+    failed: Set<String>, allLabels: Set<String>
+  ) throws -> DirectiveResult {
+    guard let directive = registry[call.name] else {
+      throw NotebookError(call.nameLocation, "unknown directive '\(call.name)'\(Suggestion.didYouMean(call.name, in: registry.names)); directives are: \(registry.names.joined(separator: ", "))")
+    }
+    if let e = NotebookChecker.optionNameErrors(call, directive: directive).first { throw e }
+    // Dependencies: a block reading a failed block fails with a message naming it.
+    let placeholders = OptionInterpolation.placeholders(in: call.options)
+    let refs = directive.references(call) + placeholders.map { ($0.0.root, $0.1) }
+    for (label, loc) in refs where failed.contains(label) {
+      throw NotebookError(loc, "block '\(label)' failed above, so this block cannot run")
+    }
+    for (label, loc) in refs where label != "params" && context.results[label] == nil && allLabels.contains(label) {
+      throw NotebookError(loc, "block '\(label)' is defined later in the notebook; blocks can only refer to blocks above them")
+    }
+    var scope = context.scope
+    scope.laterLabels = allLabels.subtracting(context.results.keys)
+    var resolved = call
+    resolved.options = try OptionInterpolation.interpolate(call.options, scope: scope)
+    if let node = resolved.options["caption"] { executed.caption = try node.string("caption") }
+    if let node = resolved.options["echo"] { executed.echo = try node.bool("echo") }
+    if let node = resolved.options["hidden"] { executed.hidden = try node.bool("hidden") }
+    return try directive.run(resolved, in: &context)
+  }
+}

@@ -1,0 +1,64 @@
+import FolioData
+
+/// Substitutes `{{ … }}` in every scalar of an options tree.
+enum OptionInterpolation {
+  /// A copy of `node` with placeholders evaluated; errors point into the notebook.
+  static func interpolate(_ node: OptionNode, scope: TemplateScope) throws(NotebookError) -> OptionNode {
+    switch node.kind {
+    case .scalar(let s, let quoted):
+      guard s.contains("{{") else { return node }
+      let base = quoted ? node.location.advanced(byColumns: 1) : node.location
+      let template: InlineTemplate
+      do { template = try InlineTemplate.parse(s) } catch {
+        throw NotebookError(base.advanced(byColumns: error.offset), error.message)
+      }
+      do {
+        return OptionNode(.scalar(try template.render(in: scope), quoted: quoted), at: node.location)
+      } catch {
+        throw NotebookError(template.location(of: error.offset, base: base), error.message)
+      }
+    case .sequence(let items):
+      var out: [OptionNode] = []
+      for i in items { out.append(try interpolate(i, scope: scope)) }
+      return OptionNode(.sequence(out), at: node.location)
+    case .mapping(let entries):
+      var out: [OptionNode.Entry] = []
+      for e in entries {
+        var e2 = e
+        e2.value = try interpolate(e.value, scope: scope)
+        out.append(e2)
+      }
+      return OptionNode(.mapping(out), at: node.location)
+    case .null:
+      return node
+    }
+  }
+
+  /// Every placeholder in an options tree with the location of its path.
+  static func placeholders(in node: OptionNode) -> [(InlineExpression, SourceLocation)] {
+    switch node.kind {
+    case .scalar(let s, let quoted):
+      guard s.contains("{{"), let t = try? InlineTemplate.parse(s) else { return [] }
+      let base = quoted ? node.location.advanced(byColumns: 1) : node.location
+      return t.placeholders.map { ($0, t.location(of: $0.offset, base: base)) }
+    case .sequence(let items): return items.flatMap { placeholders(in: $0) }
+    case .mapping(let entries): return entries.flatMap { placeholders(in: $0.value) }
+    case .null: return []
+    }
+  }
+
+  /// Placeholder syntax errors in an options tree.
+  static func syntaxErrors(in node: OptionNode) -> [NotebookError] {
+    switch node.kind {
+    case .scalar(let s, let quoted):
+      guard s.contains("{{") else { return [] }
+      do { _ = try InlineTemplate.parse(s); return [] } catch {
+        let base = quoted ? node.location.advanced(byColumns: 1) : node.location
+        return [NotebookError(base.advanced(byColumns: error.offset), error.message)]
+      }
+    case .sequence(let items): return items.flatMap { syntaxErrors(in: $0) }
+    case .mapping(let entries): return entries.flatMap { syntaxErrors(in: $0.value) }
+    case .null: return []
+    }
+  }
+}

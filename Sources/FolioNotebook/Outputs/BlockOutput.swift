@@ -1,0 +1,39 @@
+import FolioData
+
+/// What an executed block shows in the report, independent of HTML.
+public enum BlockOutput: Sendable, Equatable {
+  /// A data table (numbered "Table n" by the renderer).
+  case table(TableSpec)
+  /// A chart (numbered "Figure n").
+  case chart(ChartSpec)
+  /// The executive summary; the renderer moves it to the top of the report.
+  case summary(SummarySpec)
+  /// A one-line note, e.g. "Loaded 1,204 rows × 9 columns from sales.csv".
+  case note(String)
+  /// Markdown produced by the directive (e.g. an interpretation paragraph).
+  case markdown(String)
+}
+
+/// A file a block wants written next to the report (e.g. a CSV export).
+public struct Attachment: Sendable, Equatable {
+  /// File name relative to the report's folder `DIR/<stem>/`.
+  public var fileName: String
+  public var contents: String
+  public init(fileName: String, contents: String) {
+    self.fileName = fileName
+    self.contents = contents
+  }
+}
+
+/// What a directive returns: its value for references and results.json, and
+/// what to show.
+public struct DirectiveResult: Sendable {
+  public var value: Value
+  public var outputs: [BlockOutput]
+  public var attachments: [Attachment]
+  public init(value: Value, outputs: [BlockOutput] = [], attachments: [Attachment] = []) {
+    self.value = value
+    self.outputs = outputs
+    self.attachments = attachments
+  }
+}

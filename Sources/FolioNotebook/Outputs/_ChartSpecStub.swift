@@ -1,0 +1,1 @@
+public struct ChartSpec: Sendable, Equatable {}  // TEMP stub until charts merge

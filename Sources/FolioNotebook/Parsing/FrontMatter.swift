@@ -1,0 +1,103 @@
+import FolioData
+
+/// The notebook's YAML front matter: report metadata, parameters and seed.
+///
+/// `date` is never filled from the clock: a report is a function of its
+/// inputs, so reruns are byte-identical.
+public struct FrontMatter: Sendable {
+  public var title: String = "Untitled notebook"
+  public var subtitle: String?
+  public var author: String?
+  public var date: String?
+  /// Declared parameters with their defaults, in document order.
+  public var params: [Parameter] = []
+  /// Seed for every random step (DE search, bootstrap); 0 when not given.
+  public var seed: UInt64 = 0
+  /// Whether `seed` was written in the front matter.
+  public var seedDeclared = false
+  /// A template path relative to the notebook, overriding the default report template.
+  public var template: String?
+  /// Where the front matter starts (line 1), for messages about it.
+  public var location: SourceLocation
+
+  /// One `params:` entry.
+  public struct Parameter: Sendable {
+    public var name: String
+    public var value: Value
+    public var location: SourceLocation
+  }
+
+  /// Keys the front matter understands; anything else is a typo until proven otherwise.
+  public static let knownKeys = ["title", "subtitle", "author", "date", "params", "seed", "template"]
+
+  init(location: SourceLocation) { self.location = location }
+
+  /// Reads the front matter mapping.
+  static func parse(_ node: OptionNode) throws(NotebookError) -> FrontMatter {
+    var fm = FrontMatter(location: node.location)
+    for entry in try node.entries("front matter") {
+      let v = entry.value
+      switch entry.key {
+      case "title": fm.title = try v.string("title")
+      case "subtitle": fm.subtitle = try v.string("subtitle")
+      case "author": fm.author = try v.stringList("author").joined(separator: ", ")
+      case "date": fm.date = try v.string("date")
+      case "template": fm.template = try v.string("template")
+      case "seed":
+        let s = try v.int("seed")
+        guard s >= 0 else { throw NotebookError(v.location, "seed: expected a non-negative whole number") }
+        fm.seed = UInt64(s)
+        fm.seedDeclared = true
+      case "params":
+        for p in try v.entries("params") {
+          fm.params.append(Parameter(name: p.key, value: try paramValue(p.value, name: p.key), location: p.keyLocation))
+        }
+      default:
+        throw NotebookError(
+          entry.keyLocation,
+          "unknown front-matter key '\(entry.key)'\(Suggestion.didYouMean(entry.key, in: knownKeys)); expected one of: \(knownKeys.joined(separator: ", "))")
+      }
+    }
+    return fm
+  }
+
+  /// A parameter default: a number, whole number, boolean or text.
+  static func paramValue(_ node: OptionNode, name: String) throws(NotebookError) -> Value {
+    switch node.kind {
+    case .scalar(let s, let quoted):
+      if quoted { return .string(s) }
+      if let i = Int(s) { return .integer(i) }
+      if let d = OptionNode.parseNumber(s) { return .number(d) }
+      if let b = try? node.bool(name) { return .bool(b) }
+      return .string(s)
+    case .null:
+      throw NotebookError(node.location, "params.\(name): expected a default value")
+    default:
+      throw NotebookError(node.location, "params.\(name): expected a number, boolean or text default, found \(node.shapeName)")
+    }
+  }
+
+  /// Applies a `--param name=value` override, typed as the parameter's default.
+  public mutating func override(_ name: String, with text: String) throws(NotebookError) {
+    guard let i = params.firstIndex(where: { $0.name == name }) else {
+      throw NotebookError(location, "unknown parameter '\(name)'\(Suggestion.didYouMean(name, in: params.map(\.name))); the notebook declares: \(params.map(\.name).joined(separator: ", "))")
+    }
+    let p = params[i]
+    let value: Value?
+    switch p.value {
+    case .integer: value = Int(text).map(Value.integer)
+    case .number: value = OptionNode.parseNumber(text).map(Value.number)
+    case .bool:
+      switch text.lowercased() {
+      case "true", "yes", "1": value = .bool(true)
+      case "false", "no", "0": value = .bool(false)
+      default: value = nil
+      }
+    default: value = .string(text)
+    }
+    guard let value else {
+      throw NotebookError(p.location, "parameter '\(name)': expected \(p.value.typeName) like its default, found '\(text)'")
+    }
+    params[i].value = value
+  }
+}

@@ -1,0 +1,36 @@
+import FolioData
+
+extension InlineTemplate {
+  /// Evaluates every placeholder and joins the text; the first failing
+  /// placeholder throws (used for option strings, where a bad value must stop the block).
+  public func render(in scope: TemplateScope) throws(InlineTemplateError) -> String {
+    var out = ""
+    for seg in segments {
+      switch seg {
+      case .text(let t): out += t
+      case .placeholder(let p): out += TemplateFilters.displayText(try p.evaluate(in: scope))
+      }
+    }
+    return out
+  }
+}
+
+extension InlineExpression {
+  /// The placeholder's value: its path resolved, then each filter applied in order.
+  public func evaluate(in scope: TemplateScope) throws(InlineTemplateError) -> Value {
+    var v = try scope.resolve(self)
+    for f in filters { v = try TemplateFilters.apply(f, to: v) }
+    return v
+  }
+}
+
+/// Backslash-escapes CommonMark punctuation so an inserted value reads as
+/// plain text (a SKU like `A_1*` must not start emphasis).
+public func escapeMarkdown(_ s: String) -> String {
+  var out = ""
+  for ch in s {
+    if "\\`*_{}[]()<>#+!|~&".contains(ch) { out.append("\\") }
+    out.append(ch)
+  }
+  return out
+}

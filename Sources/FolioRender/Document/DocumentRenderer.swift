@@ -1,0 +1,111 @@
+import FolioData
+import FolioNotebook
+
+/// Stage three: turns an `ExecutedDocument` into the HTML parts of a report
+/// page (body, table of contents, executive summary, provenance).
+///
+/// Tables and figures are numbered in document order; every block's
+/// outputs, error cell and Method panel are laid out here, and only here.
+public struct DocumentRenderer {
+  private var slugger = HeadingSlugger()
+  private var figureCount = 0
+  private var tableCount = 0
+  private var toc: [Heading] = []
+  private var summaries: [SummarySpec] = []
+
+  /// Folder of attachments relative to the report (`<stem>`), for export links.
+  private let reportStem: String
+
+  public init(reportStem: String) {
+    self.reportStem = reportStem
+  }
+
+  /// Renders the document into a `ReportPage` ready for the template.
+  public mutating func page(for document: ExecutedDocument, css: String) -> ReportPage {
+    var body = ""
+    for block in document.blocks {
+      switch block {
+      case .prose(let prose): body += renderProse(prose)
+      case .directive(let d): body += renderDirective(d)
+      }
+    }
+    if document.blocks.isEmpty, !document.diagnostics.isEmpty {
+      body += document.diagnostics.map { errorCell(title: "The notebook could not be read", $0.error) }.joined()
+    }
+    let fm = document.notebook.frontMatter
+    return ReportPage(
+      title: fm.title, subtitle: fm.subtitle, author: fm.author, date: fm.date,
+      summaryHTML: summaries.isEmpty ? nil : SummaryPanel.html(summaries),
+      toc: toc.filter { $0.level <= 3 }.map { TOCEntry(level: $0.level, text: $0.text, id: $0.id) },
+      bodyHTML: body,
+      provenance: Provenance(
+        folioVersion: folioVersion,
+        notebookName: document.notebook.path,
+        notebookSHA256: document.notebookSHA256,
+        inputs: document.inputs.map { ProvenanceInput(path: $0.path, sha256: $0.sha256) },
+        params: document.params.map { ProvenanceParam(name: $0.name, value: TemplateFilters.displayText($0.value)) },
+        seed: fm.seedDeclared ? String(fm.seed) : nil),
+      status: ReportStatus(blocksRun: document.directiveCount, blocksFailed: document.failedCount,
+                           inlineErrors: document.diagnostics.count - document.failedCount),
+      css: css)
+  }
+
+  // MARK: - Blocks
+
+  private mutating func renderProse(_ prose: ExecutedProse) -> String {
+    let rendered = MarkdownRenderer.render(prose.markdown, slugger: &slugger)
+    toc += rendered.headings
+    var html = rendered.html
+    for (i, e) in prose.errors.enumerated() {
+      let badge = "<span class=\"inline-error\" title=\"\(HTMLEscape.escape(e.description))\">⚠ \(HTMLEscape.escape(e.message))</span>"
+      html = html.replacingOccurrences(of: InlineErrorMarker.token(i), with: badge)
+    }
+    return "<div class=\"prose\">\n\(html)</div>\n"
+  }
+
+  private mutating func renderDirective(_ d: ExecutedDirective) -> String {
+    let call = d.call
+    let id = call.label.map { "block-\(slugger.slug(for: $0))" } ?? "block-\(call.location.line)"
+    var html = "<section class=\"block block-\(call.name)\" id=\"\(HTMLEscape.escape(id))\">\n"
+    if let e = d.error {
+      html += errorCell(title: "Block '\(call.displayName)' failed", e)
+    } else if !d.hidden {
+      var captionUsed = false
+      for output in d.outputs {
+        let caption = captionUsed ? nil : d.caption
+        switch output {
+        case .table(let t):
+          tableCount += 1
+          captionUsed = true
+          html += TableHTML.figure(t, number: tableCount, caption: caption.map(MarkdownRenderer.renderInline), exportHref: t.exportFile.map { "\(reportStem)/\($0)" })
+        case .chart(let c):
+          figureCount += 1
+          captionUsed = true
+          let svg = SVGChartRenderer.render(c, id: "fig-\(figureCount)")
+          let cap = caption.map { " " + MarkdownRenderer.renderInline($0) } ?? (c.title.map { " " + HTMLEscape.escape($0) } ?? "")
+          html += "<figure class=\"chart\" id=\"fig-\(figureCount)\">\n\(svg)\n<figcaption><span class=\"fig-num\">Figure \(figureCount).</span>\(cap)</figcaption>\n</figure>\n"
+        case .summary(let s):
+          summaries.append(s)
+        case .note(let text):
+          html += "<p class=\"block-note\">\(HTMLEscape.escape(text))</p>\n"
+        case .markdown(let md):
+          html += MarkdownRenderer.render(md, slugger: &slugger).html
+        }
+      }
+    }
+    if d.echo, !d.hidden || d.error != nil {
+      let title = "Method · \(call.name)\(call.label.map { " " + $0 } ?? "")"
+      html += "<details class=\"method\"><summary>\(HTMLEscape.escape(title))</summary><pre class=\"yaml\"><code>\(HTMLEscape.escape(methodText(call)))</code></pre></details>\n"
+    }
+    return html + "</section>\n"
+  }
+
+  /// The block as written, fence and options, for the Method panel.
+  private func methodText(_ call: DirectiveCall) -> String {
+    "```{\(call.name)}\(call.label.map { " " + $0 } ?? "")\n\(call.body)\n```"
+  }
+
+  private func errorCell(title: String, _ e: NotebookError) -> String {
+    "<div class=\"error-cell\" role=\"alert\"><div class=\"error-title\">\(HTMLEscape.escape(title))</div><pre class=\"error-message\">\(HTMLEscape.escape(e.description))</pre></div>\n"
+  }
+}

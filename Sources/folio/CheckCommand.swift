@@ -1,0 +1,47 @@
+import ArgumentParser
+import FolioNotebook
+import Foundation
+
+/// `folio check NOTEBOOK...`: static validation, compiler-style diagnostics, nothing runs.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Validate notebooks without running them; prints file:line:col: error: message.")
+
+  @Argument(help: "Notebook files (.md).")
+  var notebooks: [String]
+
+  func run() throws {
+    var problems = 0
+    for path in notebooks {
+      let source = try NotebookFile.read(path)
+      do {
+        let notebook = try NotebookParser.parse(source, path: path)
+        for d in NotebookChecker.check(notebook) {
+          print(d.description)
+          problems += 1
+        }
+      } catch let e as NotebookError {
+        print(e.description)
+        problems += 1
+      }
+    }
+    if problems > 0 {
+      printError("\(problems) error\(problems == 1 ? "" : "s")")
+      throw ExitCode(FolioExit.blockFailed)
+    }
+  }
+}
+
+/// Reading a notebook file: a missing or unreadable file is a usage error.
+enum NotebookFile {
+  static func read(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw UsageError(description: "cannot read notebook '\(path)': no such file or not readable")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw UsageError(description: "notebook '\(path)' is not valid UTF-8 text")
+    }
+    return text
+  }
+}

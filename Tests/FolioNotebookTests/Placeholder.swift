@@ -1,2 +1,0 @@
-import XCTest
-final class FolioNotebookTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
