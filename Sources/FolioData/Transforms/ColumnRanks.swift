@@ -66,7 +66,9 @@ enum ColumnRanks {
       }
       return (codes.map { newCode[$0] }, k)
     }
-    let sorted = Set(codes).sorted()
+    var distinct = Set(codes)
+    if keepLast, bound > 0 { distinct.insert(bound - 1) }
+    let sorted = distinct.sorted()
     var rank: [Int: Int] = [:]
     rank.reserveCapacity(sorted.count)
     for (i, c) in sorted.enumerated() { rank[c] = i }
