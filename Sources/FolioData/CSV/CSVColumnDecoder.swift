@@ -1,0 +1,196 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns one column's fields, across all scanned chunks, into a typed
+/// `Column`.
+///
+/// Inference looks at every value: the first non-missing cell picks the
+/// narrowest candidate (integer, number, date, or string) and a cell that
+/// does not fit widens it (integer → number → string, date → string) by
+/// decoding the column again in the wider type. Integer text that
+/// overflows Int64 is a number. A column with only missing cells is a
+/// number column of NaN. With a declared type there is no widening: the
+/// first non-conforming cell is an error.
+struct CSVColumnDecoder {
+  let bytes: UnsafePointer<UInt8>
+  let chunks: [CSVScannedChunk]
+  let columnCount: Int
+  /// 0-based field index.
+  let column: Int
+  let name: String
+  let missingTokens: [[UInt8]]
+  let rowCount: Int
+
+  func decode(declared: ColumnType?) throws(CSVPendingError) -> Column {
+    if let declared {
+      switch declared {
+      case .integer: return try integers(strict: true)!
+      case .number: return try numbers(strict: true)!
+      case .date: return try dates(strict: true)!
+      case .string: return try strings()
+      }
+    }
+    var firstValue: (UnsafePointer<UInt8>, Int)?
+    forEachField { _, p, n, _, _ in
+      if isMissing(p, n) { return true }
+      firstValue = (p, n)
+      return false
+    }
+    guard let (p, n) = firstValue else { return .number([Double](repeating: .nan, count: rowCount)) }
+    if CSVScalarParser.integer(p, n) != nil {
+      if let c = try integers(strict: false) { return c }
+      if let c = try numbers(strict: false) { return c }
+    } else if CSVScalarParser.number(p, n) != nil {
+      if let c = try numbers(strict: false) { return c }
+    } else if CSVScalarParser.date(p, n) != nil {
+      if let c = try dates(strict: false) { return c }
+    }
+    return try strings()
+  }
+
+  // MARK: - One pass per type
+
+  /// Integers, or `nil` (not strict) at the first cell that is not one.
+  /// A non-integer cell that is a number switches to numbers at once.
+  private func integers(strict: Bool) throws(CSVPendingError) -> Column? {
+    var values = [Int](repeating: 0, count: rowCount)
+    var missing = [Bool](repeating: false, count: rowCount)
+    var bad: CSVPendingError?
+    values.withUnsafeMutableBufferPointer { v in
+      missing.withUnsafeMutableBufferPointer { m in
+        forEachField { row, p, n, _, offset in
+          if isMissing(p, n) { m[row] = true; return true }
+          if let x = CSVScalarParser.integer(p, n) { v[row] = x; return true }
+          bad = unexpected(.integer, p, n, offset)
+          return false
+        }
+      }
+    }
+    if let bad { if strict { throw bad }; return nil }
+    return .integer(IntegerColumn(values: values, missing: missing))
+  }
+
+  /// Numbers (missing = NaN), or `nil` (not strict) at the first non-number.
+  private func numbers(strict: Bool) throws(CSVPendingError) -> Column? {
+    var values = [Double](repeating: .nan, count: rowCount)
+    var bad: CSVPendingError?
+    values.withUnsafeMutableBufferPointer { v in
+      forEachField { row, p, n, _, offset in
+        if isMissing(p, n) { return true }
+        if let x = CSVScalarParser.number(p, n) { v[row] = x; return true }
+        bad = unexpected(.number, p, n, offset)
+        return false
+      }
+    }
+    if let bad { if strict { throw bad }; return nil }
+    return .number(values)
+  }
+
+  /// Dates, or `nil` (not strict) at the first cell that is not one.
+  private func dates(strict: Bool) throws(CSVPendingError) -> Column? {
+    var days = [Int32](repeating: 0, count: rowCount)
+    var missing = [Bool](repeating: false, count: rowCount)
+    var bad: CSVPendingError?
+    days.withUnsafeMutableBufferPointer { v in
+      missing.withUnsafeMutableBufferPointer { m in
+        forEachField { row, p, n, _, offset in
+          if isMissing(p, n) { m[row] = true; return true }
+          if let d = CSVScalarParser.date(p, n) { v[row] = d; return true }
+          bad = unexpected(.date, p, n, offset)
+          return false
+        }
+      }
+    }
+    if let bad { if strict { throw bad }; return nil }
+    return .date(DateColumn(days: days, missing: missing))
+  }
+
+  /// Dictionary-encoded text; quoted cells are unescaped (`""` → `"`).
+  /// - Throws: invalid UTF-8 at the first cell that has it.
+  private func strings() throws(CSVPendingError) -> Column {
+    var interner = CSVByteInterner()
+    var codes = [Int32](repeating: -1, count: rowCount)
+    var scratch: [UInt8] = []
+    var bad: CSVPendingError?
+    let field = column + 1
+    let name = name
+    codes.withUnsafeMutableBufferPointer { v in
+      forEachField { row, p, n, quoted, offset in
+        if isMissing(p, n) { return true }
+        var code: Int32?
+        if quoted, memchr(p, Int32(CSVRecordScanner.quote), n) != nil {
+          scratch.removeAll(keepingCapacity: true)
+          var i = 0
+          while i < n {
+            scratch.append(p[i])
+            i += p[i] == CSVRecordScanner.quote ? 2 : 1
+          }
+          code = scratch.withUnsafeBufferPointer { interner.code(for: $0.baseAddress!, count: $0.count) }
+        } else {
+          code = interner.code(for: p, count: n)
+        }
+        guard let code else {
+          bad = CSVPendingError(offset: offset, field: field, reason: .invalidUTF8(column: name))
+          return false
+        }
+        v[row] = code
+        return true
+      }
+    }
+    if let bad { throw bad }
+    return .string(StringColumn(codes: codes, levels: interner.levels))
+  }
+
+  // MARK: - Field access
+
+  /// Calls `body(row, text, count, quoted, offset)` for each of the
+  /// column's cells in file order; `text` excludes surrounding quotes (but
+  /// keeps `""` escapes) and `offset` is the field's first byte in the
+  /// file. Stops when `body` returns false.
+  @inline(__always)
+  private func forEachField(_ body: (Int, UnsafePointer<UInt8>, Int, Bool, Int) -> Bool) {
+    var row = 0
+    let column = column
+    let stride = columnCount
+    for chunk in chunks {
+      let ends = chunk.fieldEnds
+      let b = bytes + chunk.base
+      var k = column
+      for _ in 0..<chunk.rowCount {
+        var start = 0
+        if k > 0 {
+          let previousEnd = Int(ends[k - 1])
+          start = column > 0 || b[previousEnd] != CSVRecordScanner.cr ? previousEnd + 1 : previousEnd + 2
+        }
+        var p = b + start
+        var n = Int(ends[k]) - start
+        let quoted = n >= 2 && p[0] == CSVRecordScanner.quote
+        if quoted {
+          p += 1
+          n -= 2
+        }
+        if !body(row, p, n, quoted, chunk.base + start) { return }
+        row += 1
+        k += stride
+      }
+    }
+  }
+
+  @inline(__always)
+  private func isMissing(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    if n == 0 { return true }
+    for token in missingTokens where token.count == n {
+      if token.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, n) == 0 }) { return true }
+    }
+    return false
+  }
+
+  private func unexpected(_ type: ColumnType, _ p: UnsafePointer<UInt8>, _ n: Int, _ offset: Int) -> CSVPendingError {
+    CSVPendingError(
+      offset: offset, field: column + 1,
+      reason: .unexpectedValue(column: name, expected: type, found: CSVPendingError.shownText(p, n)))
+  }
+}

@@ -1,0 +1,177 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The record structure of one chunk of a CSV file: where each field ends.
+///
+/// `fieldEnds[k]` is the offset (from `base`) of the byte just past field
+/// `k` (its delimiter, CR of a CRLF, LF, or the end of the file). The next
+/// field starts 1 byte later after a delimiter or LF, 2 after a CRLF, so
+/// starts are never stored: 4 bytes a field.
+struct CSVScannedChunk: @unchecked Sendable {
+  var base: Int
+  var fieldEnds: UnsafeMutablePointer<UInt32>
+  var rowCount: Int
+
+  func deallocate() { fieldEnds.deallocate() }
+}
+
+/// Splits CSV bytes into fields (RFC 4180) without copying or decoding them.
+struct CSVRecordScanner {
+  static let quote = UInt8(ascii: "\"")
+  static let lf = UInt8(ascii: "\n")
+  static let cr = UInt8(ascii: "\r")
+
+  let bytes: UnsafePointer<UInt8>
+  let count: Int
+  let delimiter: UInt8
+  /// Bytes above this are never special (delimiter, quote, CR, LF), so the
+  /// unquoted-field loop tests most bytes with one comparison.
+  private let specialCeiling: UInt8
+
+  init(bytes: UnsafePointer<UInt8>, count: Int, delimiter: UInt8) {
+    self.bytes = bytes
+    self.count = count
+    self.delimiter = delimiter
+    specialCeiling = max(delimiter, Self.quote)
+  }
+
+  /// One scanned field: `end` is just past its text, `next` is where the
+  /// following field starts, `endsRecord` whether a line end (or EOF) followed.
+  struct Field {
+    var end: Int
+    var next: Int
+    var endsRecord: Bool
+  }
+
+  /// Scans the field starting at `start` in `start..<limit`.
+  /// - Throws: unterminated quote (at the opening quote), stray quote,
+  ///   text after a closing quote; `field` is the 1-based field number.
+  @inline(__always)
+  func scanField(at start: Int, limit: Int, field: Int) throws(CSVPendingError) -> Field {
+    let b = bytes
+    var p = start
+    if p < limit && b[p] == Self.quote {
+      p += 1
+      while true {
+        guard let q = memchr(b + p, Int32(Self.quote), limit - p) else {
+          throw CSVPendingError(offset: start, field: field, reason: .unterminatedQuote(column: nil))
+        }
+        p = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - b + 1
+        if p < limit && b[p] == Self.quote { p += 1; continue }
+        break
+      }
+      if p >= limit { return Field(end: p, next: p, endsRecord: true) }
+      let c = b[p]
+      if c == delimiter { return Field(end: p, next: p + 1, endsRecord: false) }
+      if c == Self.lf { return Field(end: p, next: p + 1, endsRecord: true) }
+      if c == Self.cr && p + 1 < limit && b[p + 1] == Self.lf { return Field(end: p, next: p + 2, endsRecord: true) }
+      throw CSVPendingError(offset: p, field: field, reason: .textAfterClosingQuote(column: nil))
+    }
+    let ceiling = specialCeiling
+    while p < limit {
+      let c = b[p]
+      if c > ceiling { p += 1; continue }
+      if c == delimiter { return Field(end: p, next: p + 1, endsRecord: false) }
+      if c == Self.lf { return Field(end: p, next: p + 1, endsRecord: true) }
+      if c == Self.quote { throw CSVPendingError(offset: p, field: field, reason: .strayQuote(column: nil)) }
+      if c == Self.cr && p + 1 < limit && b[p + 1] == Self.lf { return Field(end: p, next: p + 2, endsRecord: true) }
+      p += 1
+    }
+    return Field(end: p, next: p, endsRecord: true)
+  }
+
+  /// The header record starting at `start`: each field's text range
+  /// (quotes still on) and the offset where data starts.
+  func scanHeader(at start: Int) throws(CSVPendingError) -> (fields: [Range<Int>], dataStart: Int) {
+    var fields: [Range<Int>] = []
+    var p = start
+    while true {
+      let f = try scanField(at: p, limit: count, field: fields.count + 1)
+      fields.append(p..<f.end)
+      p = f.next
+      if f.endsRecord { return (fields, p) }
+    }
+  }
+
+  /// Up to `chunkCount` record-aligned ranges covering `dataStart..<count`.
+  ///
+  /// A boundary is the first LF outside quotes after an evenly spaced
+  /// target; "outside" is known by counting quotes from the previous
+  /// boundary (a `""` escape counts twice, so parity is exact). Empty
+  /// ranges are dropped.
+  func chunkRanges(dataStart: Int, chunkCount: Int) -> [Range<Int>] {
+    let length = count - dataStart
+    var bounds = [dataStart]
+    var from = dataStart
+    for i in 1..<max(chunkCount, 1) {
+      let target = dataStart + length / chunkCount * i
+      if target <= from { continue }
+      var inside = false
+      var p = from
+      while p < target, let q = memchr(bytes + p, Int32(Self.quote), target - p) {
+        inside.toggle()
+        p = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - bytes + 1
+      }
+      p = target
+      while p < count {
+        let c = bytes[p]
+        p += 1
+        if c == Self.quote { inside.toggle() } else if c == Self.lf && !inside { break }
+      }
+      if p >= count { break }
+      bounds.append(p)
+      from = p
+    }
+    bounds.append(count)
+    var ranges: [Range<Int>] = []
+    for i in 0..<(bounds.count - 1) where bounds[i] < bounds[i + 1] { ranges.append(bounds[i]..<bounds[i + 1]) }
+    return ranges
+  }
+
+  /// Scans the records of `range` (record-aligned), checking each has
+  /// `columnCount` fields.
+  /// - Throws: the first structural error in the range (ragged row,
+  ///   quoting); the caller frees nothing on throw (this frees its buffer).
+  func scanChunk(_ range: Range<Int>, columnCount: Int) throws(CSVPendingError) -> CSVScannedChunk {
+    let base = range.lowerBound
+    let limit = range.upperBound
+    // At most one field per byte plus one: reserved once, touched only as used.
+    let ends = UnsafeMutablePointer<UInt32>.allocate(capacity: range.count + 1)
+    var k = 0
+    var p = base
+    do throws(CSVPendingError) {
+      while p < limit {
+        var fieldsInRecord = 0
+        var extraFieldStart = 0
+        var lastEnd = p
+        while true {
+          fieldsInRecord += 1
+          let f = try scanField(at: p, limit: limit, field: fieldsInRecord)
+          if fieldsInRecord <= columnCount {
+            ends[k] = UInt32(truncatingIfNeeded: f.end - base)
+            k += 1
+          } else if fieldsInRecord == columnCount + 1 {
+            extraFieldStart = p
+          }
+          lastEnd = f.end
+          p = f.next
+          if f.endsRecord { break }
+        }
+        if fieldsInRecord != columnCount {
+          let tooMany = fieldsInRecord > columnCount
+          throw CSVPendingError(
+            offset: tooMany ? extraFieldStart : lastEnd,
+            field: tooMany ? columnCount + 1 : fieldsInRecord + 1,
+            reason: .raggedRow(found: fieldsInRecord, expected: columnCount))
+        }
+      }
+    } catch {
+      ends.deallocate()
+      throw error
+    }
+    return CSVScannedChunk(base: base, fieldEnds: ends, rowCount: columnCount == 0 ? 0 : k / columnCount)
+  }
+}
