@@ -1,0 +1,95 @@
+import FolioNotebook
+
+/// Draws a `ChartSpec` as one self-contained, accessible inline `<svg>`.
+///
+/// The canvas is a 720 × 400 viewBox scaled to the page width; fonts are the
+/// system sans-serif stack at 11.5 px and up, so tick labels stay readable
+/// when a report is printed. Output is deterministic: coordinates have two
+/// fixed decimals and every id is `id` plus a suffix (`{id}-title`,
+/// `{id}-desc`, `{id}-clip`), so several charts can share a page.
+///
+/// Never fails: empty layers (or only NaN data) give a framed "No data"
+/// chart; single points, all-equal values, ±∞ and negative stacked values
+/// are drawn or skipped.
+public enum SVGChartRenderer {
+  public static let fontStack =
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+  /// The chart as an `<svg>` element, with fresh series colours.
+  public static func render(_ spec: ChartSpec, id: String) -> String {
+    var colors = ChartColorAssignment()
+    return render(spec, id: id, colors: &colors)
+  }
+
+  /// The chart as an `<svg>` element; series colours come from (and are added
+  /// to) `colors`, so a series keeps its colour across a report.
+  public static func render(_ spec: ChartSpec, id: String, colors: inout ChartColorAssignment) -> String {
+    let layout = ChartLayout(spec, colors: &colors)
+    var svg = SVGWriter()
+    let w = SVGWriter.number(ChartLayout.width)
+    let h = SVGWriter.number(ChartLayout.height)
+    svg.raw(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" width=\"100%\" "
+        + "role=\"img\" aria-labelledby=\"\(HTMLEscape.escape(id))-title \(HTMLEscape.escape(id))-desc\" "
+        + "id=\"\(HTMLEscape.escape(id))\" class=\"folio-chart\" font-family=\"\(fontStack)\" "
+        + "style=\"max-width: 100%; height: auto;\">\n")
+    svg.element("title", [("id", id + "-title")], content: spec.title)
+    svg.element("desc", [("id", id + "-desc")], content: description(spec))
+    svg.raw("<defs><clipPath id=\"\(HTMLEscape.escape(id))-clip\">")
+    svg.element(
+      "rect",
+      [("x", px(layout.left)), ("y", px(layout.top - 1)), ("width", px(layout.right - layout.left)),
+       ("height", px(layout.bottom - layout.top + 2))])
+    svg.raw("</clipPath></defs>\n")
+    svg.element("rect", [("width", w), ("height", h), ("fill", "#FFFFFF")])
+    header(spec, into: &svg)
+
+    if layout.hasData {
+      ChartAxesDrawing.grid(layout, into: &svg)
+      var marks = ChartMarks(layout: layout, colors: colors)
+      for layer in spec.layers { marks.draw(layer) }
+      svg.raw("<g class=\"marks\" clip-path=\"url(#\(HTMLEscape.escape(id))-clip)\">\n")
+      svg.raw(marks.svg.text)
+      svg.raw("</g>\n")
+      colors = marks.colors
+      ChartAxesDrawing.axes(layout, into: &svg)
+      layout.legend.draw(into: &svg)
+    } else {
+      noData(layout, into: &svg)
+    }
+    svg.raw("</svg>")
+    return svg.text
+  }
+
+  /// The `<desc>` text: the spec's description, or a generated one.
+  static func description(_ spec: ChartSpec) -> String {
+    if !spec.description.isEmpty { return spec.description }
+    let axes = [spec.x.label, spec.y.label].filter { !$0.isEmpty }
+    return axes.isEmpty ? "Chart: \(spec.title)" : "Chart of \(axes.joined(separator: " against "))."
+  }
+
+  private static func header(_ spec: ChartSpec, into svg: inout SVGWriter) {
+    let m = ChartLayout.margin
+    svg.element(
+      "text",
+      [("x", px(m)), ("y", px(m + ChartLayout.titleSize - 2)), ("font-size", "\(ChartLayout.titleSize)"),
+       ("font-weight", "600"), ("fill", ChartPalette.text)], content: spec.title)
+    if let sub = spec.subtitle {
+      svg.element(
+        "text",
+        [("x", px(m)), ("y", px(m + ChartLayout.titleSize + ChartLayout.subtitleSize + 4)),
+         ("font-size", "\(ChartLayout.subtitleSize)"), ("fill", ChartPalette.mutedText)], content: sub)
+    }
+  }
+
+  private static func noData(_ layout: ChartLayout, into svg: inout SVGWriter) {
+    svg.element(
+      "rect",
+      [("x", px(layout.left)), ("y", px(layout.top)), ("width", px(layout.right - layout.left)),
+       ("height", px(layout.bottom - layout.top)), ("fill", "#F6F8FA"), ("stroke", ChartPalette.grid)])
+    svg.element(
+      "text",
+      [("x", px((layout.left + layout.right) / 2)), ("y", px((layout.top + layout.bottom) / 2 + 5)),
+       ("text-anchor", "middle"), ("font-size", "14"), ("fill", ChartPalette.mutedText)], content: "No data")
+  }
+}
