@@ -73,7 +73,8 @@ struct RenderCommand: ParsableCommand {
     let templatePath = try TemplateLocator.locate(explicit: template, notebook: document.notebook, notebookDirectory: baseDirectory)
     let html: String
     do {
-      html = try ReportRenderer(templatePath: templatePath).render(document)
+      html = try ReportRenderer(templatePath: templatePath).render(
+        document, reportStem: stem, generatedBy: (["folio", "render", path] + params.map { "--param \($0)" }).joined(separator: " "))
     } catch {
       throw UsageError(description: "template \(templatePath): \(error)")
     }

@@ -90,9 +90,10 @@ extension DataSteps {
       let type = function.resultType(for: frame[valueName]?.type) ?? .number
       fillCell = try cell(try fl.string("pivot.fill"), as: type, at: fl.location, what: "pivot.fill")
     }
-    do {
-      return try frame.pivot(index: try index.stringList("pivot.index"), columns: try columns.string("pivot.columns"),
-                             values: valueName, aggregate: function, fill: fillCell)
+    let indexNames = try index.stringList("pivot.index")
+    let spread = try columns.string("pivot.columns")
+    do throws(TransformError) {
+      return try frame.pivot(index: indexNames, columns: spread, values: valueName, aggregate: function, fill: fillCell)
     } catch {
       throw NotebookError(node.location, error.message)
     }

@@ -12,8 +12,11 @@ enum OptionInterpolation {
       do { template = try InlineTemplate.parse(s) } catch {
         throw NotebookError(base.advanced(byColumns: error.offset), error.message)
       }
-      do {
-        return OptionNode(.scalar(try template.render(in: scope), quoted: quoted), at: node.location)
+      do throws(InlineTemplateError) {
+        // A value that is one placeholder (quoted only because YAML needs it:
+        // `max_rows: "{{ params.n }}"`) takes the type of what it inserts.
+        let whole = template.segments.count == 1 && template.hasPlaceholders
+        return OptionNode(.scalar(try template.render(in: scope), quoted: quoted && !whole), at: node.location)
       } catch {
         throw NotebookError(template.location(of: error.offset, base: base), error.message)
       }

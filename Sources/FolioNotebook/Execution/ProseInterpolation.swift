@@ -9,14 +9,14 @@ enum ProseInterpolation {
   static func run(_ prose: Prose, path: String, scope: TemplateScope) -> ExecutedProse {
     var errors: [NotebookError] = []
     let markdown = walk(prose, path: path) { text, base in
-      do {
+      do throws(InlineTemplateError) {
         let t = try InlineTemplate.parse(text)
         var result = ""
         for seg in t.segments {
           switch seg {
           case .text(let s): result += s
           case .placeholder(let p):
-            do { result += escapeMarkdown(TemplateFilters.displayText(try p.evaluate(in: scope))) } catch {
+            do throws(InlineTemplateError) { result += escapeMarkdown(TemplateFilters.displayText(try p.evaluate(in: scope))) } catch {
               errors.append(NotebookError(t.location(of: error.offset, base: base), error.message))
               result += InlineErrorMarker.token(errors.count - 1)
             }
@@ -36,7 +36,7 @@ enum ProseInterpolation {
     var found: [(InlineExpression, SourceLocation)] = []
     var errors: [NotebookError] = []
     _ = walk(prose, path: path) { text, base in
-      do {
+      do throws(InlineTemplateError) {
         let t = try InlineTemplate.parse(text)
         found += t.placeholders.map { ($0, t.location(of: $0.offset, base: base)) }
       } catch {

@@ -21,7 +21,7 @@ public struct DocumentRenderer {
   }
 
   /// Renders the document into a `ReportPage` ready for the template.
-  public mutating func page(for document: ExecutedDocument, css: String) -> ReportPage {
+  public mutating func page(for document: ExecutedDocument, generatedBy: String) -> ReportPage {
     var body = ""
     for block in document.blocks {
       switch block {
@@ -36,18 +36,17 @@ public struct DocumentRenderer {
     return ReportPage(
       title: fm.title, subtitle: fm.subtitle, author: fm.author, date: fm.date,
       summaryHTML: summaries.isEmpty ? nil : SummaryPanel.html(summaries),
-      toc: toc.filter { $0.level <= 3 }.map { TOCEntry(level: $0.level, text: $0.text, id: $0.id) },
+      toc: toc.filter { $0.level <= 3 }.map(ReportPage.TOCEntry.init),
       bodyHTML: body,
-      provenance: Provenance(
+      provenance: ReportPage.Provenance(
         folioVersion: folioVersion,
         notebookName: document.notebook.path,
         notebookSHA256: document.notebookSHA256,
-        inputs: document.inputs.map { ProvenanceInput(path: $0.path, sha256: $0.sha256) },
-        params: document.params.map { ProvenanceParam(name: $0.name, value: TemplateFilters.displayText($0.value)) },
-        seed: fm.seedDeclared ? String(fm.seed) : nil),
-      status: ReportStatus(blocksRun: document.directiveCount, blocksFailed: document.failedCount,
-                           inlineErrors: document.diagnostics.count - document.failedCount),
-      css: css)
+        inputs: document.inputs.map { ReportPage.InputFile(path: $0.path, sha256: $0.sha256) },
+        params: document.params.map { ReportPage.Parameter(name: $0.name, value: TemplateFilters.displayText($0.value)) },
+        seed: fm.seedDeclared ? fm.seed : nil,
+        generatedBy: generatedBy),
+      status: ReportPage.Status(blocksRun: document.directiveCount, blocksFailed: document.failedCount))
   }
 
   // MARK: - Blocks

@@ -1,1 +1,0 @@
-public struct ChartSpec: Sendable, Equatable {}  // TEMP stub until charts merge
