@@ -119,3 +119,25 @@ struct SeededGenerator {
     return z ^ (z >> 31)
   }
 }
+
+/// The number parser against Python's `float` (David Gay's correctly
+/// rounded conversion), an implementation independent of Swift's: texts and
+/// bit patterns from `scripts/reference/csv_number_reference.py`, read with
+/// `CSVReader` itself (the text column declared as string).
+final class CSVNumberReferenceTests: XCTestCase {
+  func testNumbersMatchPythonFloatBitForBit() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("scripts/reference/csv_number_reference.csv").path
+    let fixture = try CSVReader.read(path: path, options: CSVOptions(types: ["text": .string, "bits": .string]))
+    guard case .string(let texts)? = fixture["text"], case .string(let bits)? = fixture["bits"] else {
+      return XCTFail("fixture columns")
+    }
+    XCTAssertGreaterThan(fixture.rowCount, 5_000)
+    for i in 0..<fixture.rowCount {
+      let text = texts.levels[Int(texts.codes[i])]
+      let expected = UInt64(bits.levels[Int(bits.codes[i])], radix: 16)
+      let got = Array(text.utf8).withUnsafeBufferPointer { CSVScalarParser.number($0.baseAddress!, $0.count) }
+      XCTAssertEqual(got?.bitPattern, expected, text)
+    }
+  }
+}

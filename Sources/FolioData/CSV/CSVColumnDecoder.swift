@@ -56,18 +56,25 @@ struct CSVColumnDecoder {
   /// Integers, or `nil` (not strict) at the first cell that is not one.
   /// A non-integer cell that is a number switches to numbers at once.
   private func integers(strict: Bool) throws(CSVPendingError) -> Column? {
-    var values = [Int](repeating: 0, count: rowCount)
-    var missing = [Bool](repeating: false, count: rowCount)
     var bad: CSVPendingError?
-    values.withUnsafeMutableBufferPointer { v in
-      missing.withUnsafeMutableBufferPointer { m in
+    var missing: [Bool] = []
+    let values = [Int](unsafeUninitializedCapacity: rowCount) { v, valuesCount in
+      missing = [Bool](unsafeUninitializedCapacity: rowCount) { m, missingCount in
         forEachField { row, p, n, _, offset in
-          if isMissing(p, n) { m[row] = true; return true }
-          if let x = CSVScalarParser.integer(p, n) { v[row] = x; return true }
+          if isMissing(p, n) {
+            (v[row], m[row]) = (0, true)
+            return true
+          }
+          if let x = CSVScalarParser.integer(p, n) {
+            (v[row], m[row]) = (x, false)
+            return true
+          }
           bad = unexpected(.integer, p, n, offset)
           return false
         }
+        missingCount = bad == nil ? rowCount : 0
       }
+      valuesCount = bad == nil ? rowCount : 0
     }
     if let bad { if strict { throw bad }; return nil }
     return .integer(IntegerColumn(values: values, missing: missing))
@@ -75,15 +82,21 @@ struct CSVColumnDecoder {
 
   /// Numbers (missing = NaN), or `nil` (not strict) at the first non-number.
   private func numbers(strict: Bool) throws(CSVPendingError) -> Column? {
-    var values = [Double](repeating: .nan, count: rowCount)
     var bad: CSVPendingError?
-    values.withUnsafeMutableBufferPointer { v in
+    let values = [Double](unsafeUninitializedCapacity: rowCount) { v, valuesCount in
       forEachField { row, p, n, _, offset in
-        if isMissing(p, n) { return true }
-        if let x = CSVScalarParser.number(p, n) { v[row] = x; return true }
+        if isMissing(p, n) {
+          v[row] = .nan
+          return true
+        }
+        if let x = CSVScalarParser.number(p, n) {
+          v[row] = x
+          return true
+        }
         bad = unexpected(.number, p, n, offset)
         return false
       }
+      valuesCount = bad == nil ? rowCount : 0
     }
     if let bad { if strict { throw bad }; return nil }
     return .number(values)
@@ -91,18 +104,25 @@ struct CSVColumnDecoder {
 
   /// Dates, or `nil` (not strict) at the first cell that is not one.
   private func dates(strict: Bool) throws(CSVPendingError) -> Column? {
-    var days = [Int32](repeating: 0, count: rowCount)
-    var missing = [Bool](repeating: false, count: rowCount)
     var bad: CSVPendingError?
-    days.withUnsafeMutableBufferPointer { v in
-      missing.withUnsafeMutableBufferPointer { m in
+    var missing: [Bool] = []
+    let days = [Int32](unsafeUninitializedCapacity: rowCount) { v, daysCount in
+      missing = [Bool](unsafeUninitializedCapacity: rowCount) { m, missingCount in
         forEachField { row, p, n, _, offset in
-          if isMissing(p, n) { m[row] = true; return true }
-          if let d = CSVScalarParser.date(p, n) { v[row] = d; return true }
+          if isMissing(p, n) {
+            (v[row], m[row]) = (0, true)
+            return true
+          }
+          if let d = CSVScalarParser.date(p, n) {
+            (v[row], m[row]) = (d, false)
+            return true
+          }
           bad = unexpected(.date, p, n, offset)
           return false
         }
+        missingCount = bad == nil ? rowCount : 0
       }
+      daysCount = bad == nil ? rowCount : 0
     }
     if let bad { if strict { throw bad }; return nil }
     return .date(DateColumn(days: days, missing: missing))

@@ -29,8 +29,9 @@ public enum CSVReader {
     path: String, displayName: String? = nil, options: CSVOptions = .init()
   ) throws(CSVError) -> Frame {
     let file = displayName ?? path
-    let bytes = try CSVFileIO.readAll(path: path, displayName: file)
-    return try read(bytes: bytes, displayName: file, options: options)
+    return try CSVFileIO.withMappedFile(path: path, displayName: file) { buffer throws(CSVError) in
+      try read(buffer: buffer, file: file, options: options, chunkCount: nil)
+    }
   }
 
   /// Reads CSV from memory; errors name the input `displayName`.
