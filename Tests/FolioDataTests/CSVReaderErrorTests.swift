@@ -115,6 +115,18 @@ final class CSVReaderErrorTests: XCTestCase {
     }
   }
 
+  func testEmptyFileOnDiskAndDirectoryAreErrors() throws {
+    let path = NSTemporaryDirectory() + "folio-csv-empty-\(getpid()).csv"
+    try Data().write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    XCTAssertThrowsError(try CSVReader.read(path: path, displayName: "empty.csv")) { e in
+      XCTAssertEqual("\(e)", "empty.csv:1:1: error: expected a header row, found an empty file")
+    }
+    XCTAssertThrowsError(try CSVReader.read(path: NSTemporaryDirectory(), displayName: "tmp")) { e in
+      XCTAssertEqual("\(e)", "tmp:1:1: error: cannot read file: Is a directory")
+    }
+  }
+
   func testQuoteAsDelimiterIsRejected() {
     XCTAssertEqual(
       error("a\n", CSVOptions(delimiter: UInt8(ascii: "\""))),

@@ -47,9 +47,10 @@ enum CSVFileIO {
     defer { close(fd) }
     var failed = false
     bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
       var done = 0
       while done < buffer.count {
-        let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
+        let n = write(fd, base + done, buffer.count - done)
         if n < 0 { if errno == EINTR { continue }; failed = true; return }
         done += n
       }

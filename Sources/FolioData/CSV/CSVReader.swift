@@ -109,7 +109,7 @@ public enum CSVReader {
 
     // Values: one task per column.
     let rowCount = scannedChunks.reduce(0) { $0 + $1.rowCount }
-    let tokens = options.missingTokens.sorted().map { Array($0.utf8) }
+    let tokens = options.missingTokens.filter { !$0.isEmpty }.sorted().map { Array($0.utf8) }
     let decoded = parallelMap(names.count) { j -> Result<Column, CSVPendingError> in
       let decoder = CSVColumnDecoder(
         bytes: base, chunks: scannedChunks, columnCount: names.count, column: j, name: names[j],
@@ -156,7 +156,7 @@ public enum CSVReader {
         }
         bytes = unquoted
       }
-      guard let name = String(validating: bytes, as: UTF8.self) else {
+      guard let name = bytes.withUnsafeBufferPointer(CSVByteInterner.validatedString) else {
         throw CSVPendingError(offset: range.lowerBound, field: i + 1, reason: .invalidUTF8(column: nil))
       }
       if name.isEmpty { throw CSVPendingError(offset: range.lowerBound, field: i + 1, reason: .emptyColumnName) }
