@@ -193,6 +193,16 @@ final class SVGChartRendererTests: XCTestCase {
     XCTAssertEqual(strokes, [ChartPalette.colors[2], ChartPalette.colors[1]])
   }
 
+  func testLegendWithManySeriesIsCappedAndSummarised() {
+    let series = (1...40).map { ChartSeries(name: "Product line \($0)", x: [0, 1], y: [Double($0), Double($0) + 1]) }
+    let doc = SVGInspector.parse(SVGChartRenderer.render(ChartSpec(title: "many", layers: [.line(series)]), id: "m"))
+    XCTAssertEqual(doc.marks("path").count, 40)
+    let more = doc.texts().first { $0.hasPrefix("+ ") && $0.hasSuffix(" more") }
+    let shown = doc.texts().filter { $0.hasPrefix("Product line") }.count
+    XCTAssertEqual(more, "+ \(40 - shown) more")
+    XCTAssertLessThan(shown, 40)
+  }
+
   func testTextIsEscaped() {
     let spec = ChartSpec(title: "Sales <Q1> & \"Q2\"", layers: [.bar(BarLayer(categories: ["A&B"], series: [.init(name: "s", values: [1])]))])
     let svg = SVGChartRenderer.render(spec, id: "x")

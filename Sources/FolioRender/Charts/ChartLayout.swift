@@ -78,6 +78,7 @@ struct ChartLayout {
                   range: (left, right), target: max(2, Int((right - left) / 75)), vertical: false)
     x.rotateLabels = rotate
     x.shownLabels = Self.thinned(x, rotated: rotate)
+    if extents.yIsCategorical { y.shownLabels = Self.thinned(y, rotated: true) }
   }
 
   static func truncated(_ s: String, limit: Int = 24) -> String {
