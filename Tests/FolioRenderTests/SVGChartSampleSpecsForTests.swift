@@ -112,7 +112,17 @@ enum SVGChartSamples {
               layers: [.line([ChartSeries(name: "returns", x: [], y: [])])])
   }
 
+  static func longCategories() -> ChartSpec {
+    let names = (1...12).map { "Store \($0) \(["downtown", "mall", "airport"][$0 % 3])" }
+    return ChartSpec(
+      title: "Average basket by store", subtitle: "Last 13 weeks",
+      x: ChartAxis(label: "Store", scale: .categorical([])),
+      y: ChartAxis(label: "Average basket", scale: .numeric(NumberFormat(.currency, digits: 2))),
+      layers: [.bar(BarLayer(categories: names, series: [.init(name: "basket", values: names.indices.map { 20 + Double($0 * 7 % 11) })]))])
+  }
+
   static let all: [(String, ChartSpec)] = [
+    ("stores", longCategories()),
     ("weekly", weekly()), ("grouped", groupedBars()), ("horizontal", horizontalStacked()),
     ("forest", forest()), ("histogram", histogram()), ("scatter", scatter()), ("area", stackedArea()),
     ("empty", empty()),

@@ -34,13 +34,13 @@ struct CSVByteInterner {
       if hashes[c] == h {
         let a = starts[c]
         let len = starts[c + 1] - a
-        if len == n && (n == 0 || arena.withUnsafeBufferPointer({ memcmp($0.baseAddress! + a, p, n) == 0 })) {
+        if len == n && arena.withUnsafeBufferPointer({ b in b.baseAddress.map { memcmp($0 + a, p, n) == 0 } ?? (n == 0) }) {
           return Int32(c)
         }
       }
       s = (s + 1) & mask
     }
-    guard let text = String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) else { return nil }
+    guard let text = Self.validatedString(UnsafeBufferPointer(start: p, count: n)) else { return nil }
     let c = Int32(levels.count)
     levels.append(text)
     arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
@@ -49,6 +49,12 @@ struct CSVByteInterner {
     slots[s] = c + 1
     if levels.count * 2 > slots.count { grow() }
     return c
+  }
+
+  /// The bytes as a `String`, or `nil` if they are not valid UTF-8.
+  static func validatedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    let invalid = transcode(bytes.makeIterator(), from: UTF8.self, to: UTF8.self, stoppingOnError: true) { _ in }
+    return invalid ? nil : String(decoding: bytes, as: UTF8.self)
   }
 
   private mutating func grow() {

@@ -27,9 +27,9 @@ struct CSVColumnDecoder {
   func decode(declared: ColumnType?) throws(CSVPendingError) -> Column {
     if let declared {
       switch declared {
-      case .integer: return try integers(strict: true)!
-      case .number: return try numbers(strict: true)!
-      case .date: return try dates(strict: true)!
+      case .integer: return try integers()
+      case .number: return try numbers()
+      case .date: return try dates()
       case .string: return try strings()
       }
     }
@@ -41,70 +41,92 @@ struct CSVColumnDecoder {
     }
     guard let (p, n) = firstValue else { return .number([Double](repeating: .nan, count: rowCount)) }
     if CSVScalarParser.integer(p, n) != nil {
-      if let c = try integers(strict: false) { return c }
-      if let c = try numbers(strict: false) { return c }
+      if let c = try? integers() { return c }
+      if let c = try? numbers() { return c }
     } else if CSVScalarParser.number(p, n) != nil {
-      if let c = try numbers(strict: false) { return c }
+      if let c = try? numbers() { return c }
     } else if CSVScalarParser.date(p, n) != nil {
-      if let c = try dates(strict: false) { return c }
+      if let c = try? dates() { return c }
     }
     return try strings()
   }
 
   // MARK: - One pass per type
 
-  /// Integers, or `nil` (not strict) at the first cell that is not one.
-  /// A non-integer cell that is a number switches to numbers at once.
-  private func integers(strict: Bool) throws(CSVPendingError) -> Column? {
-    var values = [Int](repeating: 0, count: rowCount)
-    var missing = [Bool](repeating: false, count: rowCount)
+  /// Integers (missing masked).
+  /// - Throws: the first cell that is not an Int64 integer.
+  private func integers() throws(CSVPendingError) -> Column {
     var bad: CSVPendingError?
-    values.withUnsafeMutableBufferPointer { v in
-      missing.withUnsafeMutableBufferPointer { m in
+    var missing: [Bool] = []
+    let values = [Int](unsafeUninitializedCapacity: rowCount) { v, valuesCount in
+      missing = [Bool](unsafeUninitializedCapacity: rowCount) { m, missingCount in
         forEachField { row, p, n, _, offset in
-          if isMissing(p, n) { m[row] = true; return true }
-          if let x = CSVScalarParser.integer(p, n) { v[row] = x; return true }
+          if isMissing(p, n) {
+            (v[row], m[row]) = (0, true)
+            return true
+          }
+          if let x = CSVScalarParser.integer(p, n) {
+            (v[row], m[row]) = (x, false)
+            return true
+          }
           bad = unexpected(.integer, p, n, offset)
           return false
         }
+        missingCount = bad == nil ? rowCount : 0
       }
+      valuesCount = bad == nil ? rowCount : 0
     }
-    if let bad { if strict { throw bad }; return nil }
+    if let bad { throw bad }
     return .integer(IntegerColumn(values: values, missing: missing))
   }
 
-  /// Numbers (missing = NaN), or `nil` (not strict) at the first non-number.
-  private func numbers(strict: Bool) throws(CSVPendingError) -> Column? {
-    var values = [Double](repeating: .nan, count: rowCount)
+  /// Numbers (missing = NaN).
+  /// - Throws: the first cell that is not a number.
+  private func numbers() throws(CSVPendingError) -> Column {
     var bad: CSVPendingError?
-    values.withUnsafeMutableBufferPointer { v in
+    let values = [Double](unsafeUninitializedCapacity: rowCount) { v, valuesCount in
       forEachField { row, p, n, _, offset in
-        if isMissing(p, n) { return true }
-        if let x = CSVScalarParser.number(p, n) { v[row] = x; return true }
+        if isMissing(p, n) {
+          v[row] = .nan
+          return true
+        }
+        if let x = CSVScalarParser.number(p, n) {
+          v[row] = x
+          return true
+        }
         bad = unexpected(.number, p, n, offset)
         return false
       }
+      valuesCount = bad == nil ? rowCount : 0
     }
-    if let bad { if strict { throw bad }; return nil }
+    if let bad { throw bad }
     return .number(values)
   }
 
-  /// Dates, or `nil` (not strict) at the first cell that is not one.
-  private func dates(strict: Bool) throws(CSVPendingError) -> Column? {
-    var days = [Int32](repeating: 0, count: rowCount)
-    var missing = [Bool](repeating: false, count: rowCount)
+  /// Dates (missing masked).
+  /// - Throws: the first cell that is not a valid `YYYY-MM-DD` date.
+  private func dates() throws(CSVPendingError) -> Column {
     var bad: CSVPendingError?
-    days.withUnsafeMutableBufferPointer { v in
-      missing.withUnsafeMutableBufferPointer { m in
+    var missing: [Bool] = []
+    let days = [Int32](unsafeUninitializedCapacity: rowCount) { v, daysCount in
+      missing = [Bool](unsafeUninitializedCapacity: rowCount) { m, missingCount in
         forEachField { row, p, n, _, offset in
-          if isMissing(p, n) { m[row] = true; return true }
-          if let d = CSVScalarParser.date(p, n) { v[row] = d; return true }
+          if isMissing(p, n) {
+            (v[row], m[row]) = (0, true)
+            return true
+          }
+          if let d = CSVScalarParser.date(p, n) {
+            (v[row], m[row]) = (d, false)
+            return true
+          }
           bad = unexpected(.date, p, n, offset)
           return false
         }
+        missingCount = bad == nil ? rowCount : 0
       }
+      daysCount = bad == nil ? rowCount : 0
     }
-    if let bad { if strict { throw bad }; return nil }
+    if let bad { throw bad }
     return .date(DateColumn(days: days, missing: missing))
   }
 
@@ -128,7 +150,7 @@ struct CSVColumnDecoder {
             scratch.append(p[i])
             i += p[i] == CSVRecordScanner.quote ? 2 : 1
           }
-          code = scratch.withUnsafeBufferPointer { interner.code(for: $0.baseAddress!, count: $0.count) }
+          code = scratch.withUnsafeBufferPointer { b in b.baseAddress.flatMap { interner.code(for: $0, count: b.count) } }
         } else {
           code = interner.code(for: p, count: n)
         }
@@ -183,7 +205,7 @@ struct CSVColumnDecoder {
   private func isMissing(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     if n == 0 { return true }
     for token in missingTokens where token.count == n {
-      if token.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, n) == 0 }) { return true }
+      if token.withUnsafeBufferPointer({ b in b.baseAddress.map { memcmp($0, p, n) == 0 } ?? false }) { return true }
     }
     return false
   }

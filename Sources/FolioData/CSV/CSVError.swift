@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A CSV file that could not be read, with the place that is wrong.
 ///
 /// `location.line` is the physical line (the header is line 1, a quoted
@@ -91,7 +97,14 @@ struct CSVPendingError: Error {
   /// The located error: line = 1 + newlines before `offset`.
   func located(in bytes: UnsafeBufferPointer<UInt8>, file: String) -> CSVError {
     var line = 1
-    for i in 0..<min(offset, bytes.count) where bytes[i] == UInt8(ascii: "\n") { line += 1 }
+    if let base = bytes.baseAddress {
+      let end = min(offset, bytes.count)
+      var p = 0
+      while p < end, let q = memchr(base + p, 0x0A, end - p) {
+        line += 1
+        p = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - base + 1
+      }
+    }
     return CSVError(location: SourceLocation(file: file, line: line, column: field), reason: reason)
   }
 

@@ -29,8 +29,9 @@ public enum CSVReader {
     path: String, displayName: String? = nil, options: CSVOptions = .init()
   ) throws(CSVError) -> Frame {
     let file = displayName ?? path
-    let bytes = try CSVFileIO.readAll(path: path, displayName: file)
-    return try read(bytes: bytes, displayName: file, options: options)
+    return try CSVFileIO.withMappedFile(path: path, displayName: file) { buffer throws(CSVError) in
+      try read(buffer: buffer, file: file, options: options, chunkCount: nil)
+    }
   }
 
   /// Reads CSV from memory; errors name the input `displayName`.
@@ -108,7 +109,7 @@ public enum CSVReader {
 
     // Values: one task per column.
     let rowCount = scannedChunks.reduce(0) { $0 + $1.rowCount }
-    let tokens = options.missingTokens.sorted().map { Array($0.utf8) }
+    let tokens = options.missingTokens.filter { !$0.isEmpty }.sorted().map { Array($0.utf8) }
     let decoded = parallelMap(names.count) { j -> Result<Column, CSVPendingError> in
       let decoder = CSVColumnDecoder(
         bytes: base, chunks: scannedChunks, columnCount: names.count, column: j, name: names[j],
@@ -155,7 +156,7 @@ public enum CSVReader {
         }
         bytes = unquoted
       }
-      guard let name = String(validating: bytes, as: UTF8.self) else {
+      guard let name = bytes.withUnsafeBufferPointer(CSVByteInterner.validatedString) else {
         throw CSVPendingError(offset: range.lowerBound, field: i + 1, reason: .invalidUTF8(column: nil))
       }
       if name.isEmpty { throw CSVPendingError(offset: range.lowerBound, field: i + 1, reason: .emptyColumnName) }

@@ -138,6 +138,9 @@ struct CSVRecordScanner {
   func scanChunk(_ range: Range<Int>, columnCount: Int) throws(CSVPendingError) -> CSVScannedChunk {
     let base = range.lowerBound
     let limit = range.upperBound
+    if range.count >= Int(UInt32.max) {
+      throw CSVPendingError(offset: base, field: 1, reason: .cannotRead("a single run of records without a line break exceeds 4 GiB"))
+    }
     // At most one field per byte plus one: reserved once, touched only as used.
     let ends = UnsafeMutablePointer<UInt32>.allocate(capacity: range.count + 1)
     var k = 0

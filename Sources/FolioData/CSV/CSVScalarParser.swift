@@ -121,9 +121,10 @@ enum CSVScalarParser {
       }
       return v
     }
-    guard let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2),
-      CivilDate.isValid(year: y, month: m, day: d)
-    else { return nil }
+    guard let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2), m >= 1, m <= 12, d >= 1 else { return nil }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+    let monthLength = m == 2 ? (leap ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31)
+    if d > monthLength { return nil }
     return Int32(CivilDate.days(year: y, month: m, day: d))
   }
 }

@@ -27,26 +27,54 @@ enum ColumnRanks {
     case .date(let c):
       return rankValues(c.days.map { Int($0) }, missing: c.missing)
     case .number(let v):
-      var distinct: [UInt64: Double] = [:]
-      for x in v where !x.isNaN { distinct[(x == 0 ? 0 : x).bitPattern] = x == 0 ? 0 : x }
-      let sorted = distinct.values.sorted()
-      var rank: [UInt64: Int] = [:]
-      for (i, x) in sorted.enumerated() { rank[x.bitPattern] = i }
-      let k = sorted.count
-      return (v.map { $0.isNaN ? k : rank[($0 == 0 ? 0 : $0).bitPattern] ?? k }, k + 1)
+      // One hashing pass numbers the distinct values by first appearance;
+      // sorting only the distinct values then gives their ranks.
+      var idOf: [UInt64: Int] = [:]
+      var distinct: [Double] = []
+      var ids = [Int](repeating: -1, count: v.count)
+      for i in 0..<v.count where !v[i].isNaN {
+        let x = v[i] == 0 ? 0 : v[i]
+        if let id = idOf[x.bitPattern] {
+          ids[i] = id
+        } else {
+          ids[i] = distinct.count
+          idOf[x.bitPattern] = distinct.count
+          distinct.append(x)
+        }
+      }
+      let k = distinct.count
+      var rankOfId = [Int](repeating: 0, count: k)
+      for (rank, id) in distinct.indices.sorted(by: { distinct[$0] < distinct[$1] }).enumerated() { rankOfId[id] = rank }
+      return (ids.map { $0 < 0 ? k : rankOfId[$0] }, k + 1)
     }
   }
 
   private static func rankValues(_ values: [Int], missing: [Bool]) -> (ranks: [Int], bound: Int) {
+    var low = Int.max
+    var high = Int.min
+    for i in 0..<values.count where !missing[i] {
+      low = Swift.min(low, values[i])
+      high = Swift.max(high, values[i])
+    }
+    let n = values.count
+    if low <= high, high.subtractingReportingOverflow(low).overflow == false,
+      high - low < Swift.max(1 << 20, 4 * n)
+    {
+      // Small value range (store numbers, weeks): rank by direct indexing, no hashing.
+      let span = high - low + 1
+      var codes = [Int](repeating: span, count: n)
+      for i in 0..<n where !missing[i] { codes[i] = values[i] - low }
+      return densify(codes, bound: span + 1, keepLast: true)
+    }
     var distinct = Set<Int>()
-    for i in 0..<values.count where !missing[i] { distinct.insert(values[i]) }
+    for i in 0..<n where !missing[i] { distinct.insert(values[i]) }
     let sorted = distinct.sorted()
     var rank: [Int: Int] = [:]
     rank.reserveCapacity(sorted.count)
     for (i, x) in sorted.enumerated() { rank[x] = i }
     let k = sorted.count
-    var out = [Int](repeating: k, count: values.count)
-    for i in 0..<values.count where !missing[i] { out[i] = rank[values[i]] ?? k }
+    var out = [Int](repeating: k, count: n)
+    for i in 0..<n where !missing[i] { out[i] = rank[values[i]] ?? k }
     return (out, k + 1)
   }
 

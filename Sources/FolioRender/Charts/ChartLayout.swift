@@ -78,6 +78,7 @@ struct ChartLayout {
                   range: (left, right), target: max(2, Int((right - left) / 75)), vertical: false)
     x.rotateLabels = rotate
     x.shownLabels = Self.thinned(x, rotated: rotate)
+    if extents.yIsCategorical { y.shownLabels = Self.thinned(y, rotated: true) }
   }
 
   static func truncated(_ s: String, limit: Int = 24) -> String {
@@ -107,12 +108,25 @@ struct ChartLayout {
       ticks = NiceTicks.labelled(t.values, step: t.step, format: axis.format)
     } else {
       let t = NiceTicks.ticks(lo: lo, hi: hi, target: target)
-      lo = t.values.first ?? lo
-      hi = t.values.last ?? hi
-      ticks = NiceTicks.labelled(t.values, step: t.step, format: axis.format)
+      (lo, hi) = trimmedDomain(data: (lo, hi), ticks: t.values)
+      let kept = t.values.filter { $0 >= lo - t.step * 1e-9 && $0 <= hi + t.step * 1e-9 }
+      ticks = NiceTicks.labelled(kept, step: t.step, format: axis.format)
     }
     let scale = LinearScale(domain: (lo, hi), range: range)
     return AxisLayout(scale: .linear(scale), ticks: ticks, shownLabels: ticks.labels, label: axis.label)
+  }
+
+  /// The domain for loose ticks: each end extends to the outermost tick
+  /// unless that wastes more than 10 % of the axis, in which case it stops at
+  /// the data plus 3 % padding (that tick is then not drawn).
+  static func trimmedDomain(data: (Double, Double), ticks: [Double]) -> (Double, Double) {
+    guard let first = ticks.first, let last = ticks.last, last > first else { return data }
+    let (lo, hi) = NiceTicks.widened(lo: data.0, hi: data.1)
+    let span = last - first
+    let pad = (hi - lo) * 0.03
+    let a = lo - first > 0.10 * span ? lo - pad : first
+    let b = last - hi > 0.10 * span ? hi + pad : last
+    return (a, b)
   }
 
   /// Drops every k-th label so horizontal tick labels never overlap; rotated

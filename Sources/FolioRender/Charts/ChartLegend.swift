@@ -5,6 +5,8 @@ import FolioNotebook
 struct ChartLegend {
   enum Swatch: Equatable {
     case line, box, band
+    /// Text only: the "+ N more" note when entries exceed `maxRows`.
+    case none
   }
 
   struct Entry: Equatable {
@@ -20,6 +22,8 @@ struct ChartLegend {
   var height = 0.0
   static let fontSize = 12.0
   static let rowHeight = 20.0
+  /// Rows the legend may take before the rest is summarised as "+ N more".
+  static let maxRows = 3
 
   /// Assigns every series its colour (in layer order, so colours are the same
   /// whether or not the legend is shown) and places the entries.
@@ -47,12 +51,18 @@ struct ChartLegend {
     }
     var x = left
     var y = top
-    for var e in all {
+    var row = 0
+    for (index, var e) in all.enumerated() {
       let label = ChartLayout.truncated(e.name, limit: 32)
       let w = 18 + TextMetrics.width(label, size: Self.fontSize) + 18
-      if x > left, x + w > left + width {
+      if x > left, x + w > left + width - (row == Self.maxRows - 1 ? 90 : 0) {
+        if row == Self.maxRows - 1 {
+          entries.append(Entry(name: "+ \(all.count - index) more", color: ChartPalette.mutedText, swatch: .none, x: x - 18, y: y))
+          break
+        }
         x = left
         y += Self.rowHeight
+        row += 1
       }
       e.x = x
       e.y = y
@@ -75,6 +85,7 @@ struct ChartLegend {
           "line",
           [("x1", px(e.x)), ("y1", px(cy)), ("x2", px(e.x + 14)), ("y2", px(cy)), ("stroke", e.color),
            ("stroke-width", "2.5"), ("stroke-linecap", "round")])
+      case .none: break
       case .box, .band:
         svg.element(
           "rect",

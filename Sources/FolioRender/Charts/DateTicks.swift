@@ -26,14 +26,14 @@ enum DateTicks {
 
   static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-  /// Ticks within [lo, hi] using the finest unit that gives at most `target`
-  /// ticks. Labels: "2024" for yearly ticks; "Jan 2024" on the first tick and
+  /// Ticks within [lo, hi] using the finest unit that gives at most
+  /// 1.25 × `target` ticks. Labels: "2024" for yearly ticks; "Jan 2024" on the first tick and
   /// each January, else "Apr", for monthly ticks; "Mar 4" (with ", 2024" on
   /// the first tick and when the year changes) for daily and weekly ticks.
   static func ticks(lo: Double, hi: Double, target: Int) -> ChartTicks {
     guard lo.isFinite, hi.isFinite, hi >= lo, hi - lo < 1e8 else { return ChartTicks(values: [], labels: []) }
     let span = max(1, hi - lo)
-    let unit = units.first { span / $0.approximateDays <= Double(max(2, target)) } ?? .years(1000)
+    let unit = units.first { span / $0.approximateDays <= 1.25 * Double(max(2, target)) } ?? .years(1000)
     let days = tickDays(lo: Int(lo.rounded(.up)), hi: Int(hi.rounded(.down)), unit: unit)
     var labels: [String] = []
     var previousYear: Int? = nil

@@ -38,8 +38,9 @@ public enum SVGChartRenderer {
     svg.raw("<defs><clipPath id=\"\(HTMLEscape.escape(id))-clip\">")
     svg.element(
       "rect",
-      [("x", px(layout.left)), ("y", px(layout.top - 1)), ("width", px(layout.right - layout.left)),
-       ("height", px(layout.bottom - layout.top + 2))])
+      // 10 px of slack so points and line caps at the data's edge are not cut.
+      [("x", px(layout.left - 10)), ("y", px(layout.top - 10)), ("width", px(layout.right - layout.left + 20)),
+       ("height", px(layout.bottom - layout.top + 20))])
     svg.raw("</clipPath></defs>\n")
     svg.element("rect", [("width", w), ("height", h), ("fill", "#FFFFFF")])
     header(spec, into: &svg)
