@@ -7,7 +7,7 @@ import FolioNotebook
 /// Tables and figures are numbered in document order; every block's
 /// outputs, error cell and Method panel are laid out here, and only here.
 public struct DocumentRenderer {
-  private var slugger = HeadingSlugger()
+  private var slugger = HeadingSlugger(reserved: ["folio-contents", "folio-provenance", "folio-summary"])
   private var figureCount = 0
   private var tableCount = 0
   private var toc: [Heading] = []
@@ -64,7 +64,7 @@ public struct DocumentRenderer {
 
   private mutating func renderDirective(_ d: ExecutedDirective) -> String {
     let call = d.call
-    let id = call.label.map { "block-\(slugger.slug(for: $0))" } ?? "block-\(call.location.line)"
+    let id = call.label.map { "block-\(slugger.uniqueID(for: $0))" } ?? "block-\(call.location.line)"
     var html = "<section class=\"block block-\(call.name)\" id=\"\(HTMLEscape.escape(id))\">\n"
     if let e = d.error {
       html += errorCell(title: "Block '\(call.displayName)' failed", e)
@@ -81,7 +81,7 @@ public struct DocumentRenderer {
           figureCount += 1
           captionUsed = true
           let svg = SVGChartRenderer.render(c, id: "fig-\(figureCount)")
-          let cap = caption.map { " " + MarkdownRenderer.renderInline($0) } ?? (c.title.map { " " + HTMLEscape.escape($0) } ?? "")
+          let cap = caption.map { " " + MarkdownRenderer.renderInline($0) } ?? (c.title.isEmpty ? "" : " " + HTMLEscape.escape(c.title))
           html += "<figure class=\"chart\" id=\"fig-\(figureCount)\">\n\(svg)\n<figcaption><span class=\"fig-num\">Figure \(figureCount).</span>\(cap)</figcaption>\n</figure>\n"
         case .summary(let s):
           summaries.append(s)
