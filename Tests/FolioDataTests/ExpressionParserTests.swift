@@ -98,6 +98,24 @@ final class ExpressionParserTests: XCTestCase {
     XCTAssertEqual(parseError("A and or B")?.message, "expected a value before 'or'")
   }
 
+  func testDeepNestingIsAnErrorNotACrash() {
+    let text = String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300)
+    XCTAssertEqual(parseError(text)?.message, "expression is nested more than 200 levels deep")
+    XCTAssertEqual(parseError(String(repeating: "-", count: 300) + "1")?.message, "expression is nested more than 200 levels deep")
+  }
+
+  func testOverlongExpressionIsRejected() {
+    let text = Array(repeating: "1", count: 600).joined(separator: "+")
+    XCTAssertEqual(
+      parseError(text)?.message, "expression is longer than 1000 tokens; split it into several derive steps")
+  }
+
+  func testWrongArityOfEmptyCall() throws {
+    XCTAssertThrowsError(try Expression.parse("log()").resultType(schema: [:])) { e in
+      XCTAssertEqual((e as? ExpressionError)?.message, "log takes 1 argument, got 0: log(x)")
+    }
+  }
+
   func testRangesCountUnicodeScalarsNotBytes() {
     // "é" is 2 UTF-8 bytes but one scalar: the '#' is scalar 7.
     let e = parseError("'café' # 1")

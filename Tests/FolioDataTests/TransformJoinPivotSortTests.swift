@@ -106,3 +106,50 @@ final class TransformJoinPivotSortTests: XCTestCase {
       "sort 'y': unknown column 'y'; did you mean 'x'?")
   }
 }
+
+/// Edge cases: empty right frames, empty and one-row inputs, name clashes.
+final class TransformEdgeCaseTests: XCTestCase {
+  private func ints(_ v: [Int?]) -> Column {
+    .integer(IntegerColumn(values: v.map { $0 ?? 0 }, missing: v.map { $0 == nil }))
+  }
+
+  func testJoinWithEmptyRightKeepsLeftRowsOnlyForLeftJoin() throws {
+    let left = try Frame([("k", ints([1, 2])), ("v", ints([10, 20]))])
+    let right = try Frame([("k", ints([])), ("w", .number([]))])
+    XCTAssertEqual(try left.join(right, on: ["k"]).rowCount, 0)
+    let kept = try left.join(right, on: ["k"], how: .left)
+    XCTAssertEqual(kept["v"], ints([10, 20]))
+    XCTAssertEqual(kept["w"], .number([.nan, .nan]))
+  }
+
+  func testOneRowGroupAndPivot() throws {
+    let one = try Frame([("g", ints([3])), ("c", .string(StringColumn(["x"]))), ("v", .number([2.5]))])
+    let agg = try one.aggregate(groupBy: ["g"], [Aggregation("M", .median, "v"), Aggregation("S", .sum, "v")])
+    XCTAssertEqual(agg["M"], .number([2.5]))
+    XCTAssertEqual(agg["S"], .number([2.5]))
+    let wide = try one.pivot(index: ["g"], columns: "c", values: "v", aggregate: .mean)
+    XCTAssertEqual(wide.columnNames, ["g", "x"])
+    XCTAssertEqual(wide["x"], .number([2.5]))
+  }
+
+  func testPivotOfEmptyFrameHasIndexColumnsOnly() throws {
+    let empty = try Frame([("g", ints([])), ("c", .string(StringColumn([]))), ("v", .number([]))])
+    let wide = try empty.pivot(index: ["g"], columns: "c", values: "v")
+    XCTAssertEqual(wide.columnNames, ["g"])
+    XCTAssertEqual(wide.rowCount, 0)
+  }
+
+  func testPivotValueThatRepeatsIndexNameIsAnError() throws {
+    let f = try Frame([("g", ints([1])), ("c", .string(StringColumn(["g"]))), ("v", .number([1]))])
+    XCTAssertThrowsError(try f.pivot(index: ["g"], columns: "c", values: "v")) { e in
+      XCTAssertEqual((e as? TransformError)?.message, "pivot 'c': value 'g' of 'c' would repeat the column name 'g'")
+    }
+  }
+
+  func testIntegerSumOverflowNamesRow() throws {
+    let f = try Frame([("v", ints([Int.max, 1]))])
+    XCTAssertThrowsError(try f.aggregate(groupBy: [], [Aggregation("S", .sum, "v")])) { e in
+      XCTAssertEqual((e as? TransformError)?.message, "aggregate 'S': row 2: integer overflow in sum")
+    }
+  }
+}

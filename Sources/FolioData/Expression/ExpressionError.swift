@@ -25,7 +25,10 @@ public struct ExpressionError: LocatedError, Equatable {
   /// Location of the expression's first character, once the caller knows it.
   public var base: SourceLocation?
 
-  public init(expression: String, range: Range<Int>, row: Int? = nil, message: String, base: SourceLocation? = nil) {
+  /// An error about `range` of `expression`; `message` becomes `problem`.
+  public init(
+    expression: String, range: Range<Int>, row: Int? = nil, message: String, base: SourceLocation? = nil
+  ) {
     self.expression = expression
     self.range = range
     self.row = row

@@ -7,6 +7,11 @@ struct ExpressionParser {
   private let text: String
   private let tokens: [ExpressionToken]
   private var index = 0
+  private var depth = 0
+  /// Deeper nesting is rejected instead of exhausting the stack.
+  static let maximumDepth = 200
+  /// Longer expressions are rejected so that tree walks stay shallow.
+  static let maximumTokens = 1000
 
   init(text: String, tokens: [ExpressionToken]) {
     self.text = text
@@ -16,6 +21,9 @@ struct ExpressionParser {
   /// Parses the whole text; trailing tokens are an error.
   static func parse(_ text: String) throws(ExpressionError) -> ExpressionNode {
     var p = ExpressionParser(text: text, tokens: try ExpressionLexer.tokens(text))
+    if p.tokens.count > maximumTokens {
+      throw p.error(p.tokens[maximumTokens].range, "expression is longer than \(maximumTokens) tokens; split it into several derive steps")
+    }
     if p.current.kind == .end {
       throw p.error(p.current.range, "empty expression; expected a value, a column or a function call")
     }
@@ -55,6 +63,11 @@ struct ExpressionParser {
   }
 
   private mutating func expression(minBindingPower: Int) throws(ExpressionError) -> ExpressionNode {
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Self.maximumDepth {
+      throw error(current.range, "expression is nested more than \(Self.maximumDepth) levels deep")
+    }
     var left = try prefix()
     while let (op, lbp, rbp) = infix(current), lbp >= minBindingPower {
       advance()

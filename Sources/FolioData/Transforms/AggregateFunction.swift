@@ -39,11 +39,14 @@ public enum AggregateFunction: String, Sendable, CaseIterable, CustomStringConve
 
 /// One output column of `aggregate`: `output = function(column)`.
 public struct Aggregation: Sendable, Hashable, CustomStringConvertible {
+  /// Name of the output column.
   public var output: String
+  /// The summary to compute.
   public var function: AggregateFunction
   /// The input column; `nil` only for `count()` (rows per group).
   public var column: String?
 
+  /// `Aggregation("BASE_BOH", .mean, "BOH")`, or `Aggregation("N", .count)` for rows per group.
   public init(_ output: String, _ function: AggregateFunction, _ column: String? = nil) {
     self.output = output
     self.function = function

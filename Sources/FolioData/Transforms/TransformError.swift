@@ -6,15 +6,20 @@
 /// `derive` is kept in `expressionError` so its caret diagnostic and exact
 /// column survive.
 public struct TransformError: LocatedError, Equatable {
+  /// The transform that failed.
   public var step: TransformStep
+  /// The column concerned (the output column for `derive` and `aggregate`), if any.
   public var column: String?
+  /// The 1-based data row, for errors on one row.
   public var row: Int?
   /// What went wrong, without step, column or location.
   public var problem: String
   /// The underlying expression error for `filter` and `derive`.
   public var expressionError: ExpressionError?
+  /// Where the step's options were written, once the notebook sets it.
   public var location: SourceLocation?
 
+  /// An error of `step`; `problem` says what went wrong and what was expected.
   public init(
     step: TransformStep, column: String? = nil, row: Int? = nil, problem: String,
     expressionError: ExpressionError? = nil, location: SourceLocation? = nil
