@@ -21,14 +21,14 @@ final class InlineTemplateTests: XCTestCase {
     XCTAssertThrowsError(try t.render(in: scope)) { error in
       let e = error as? InlineTemplateError
       XCTAssertEqual(e?.offset, 5)
-      XCTAssertTrue(e?.message.hasPrefix("unknown name 'fulll' (did you mean 'full'?)") ?? false, e?.message ?? "")
+      XCTAssertTrue(e?.message.hasPrefix("unknown name 'fulll'; did you mean 'full'?") ?? false, e?.message ?? "")
     }
   }
 
   func testUnknownFieldListsTheFields() throws {
     let t = try InlineTemplate.parse("{{ full.param }}")
     XCTAssertThrowsError(try t.render(in: scope)) { error in
-      XCTAssertEqual((error as? InlineTemplateError)?.message, "'full' has no field 'param' (did you mean 'params'?); fields are: params, r2")
+      XCTAssertEqual((error as? InlineTemplateError)?.message, "'full' has no field 'param'; did you mean 'params'?")
     }
   }
 

@@ -42,7 +42,7 @@ final class NotebookParserTests: XCTestCase {
     XCTAssertEqual(call.options["csv"]?.location, SourceLocation(file: "nb.md", line: 16, column: 6))
     guard case .prose(let tail) = nb.blocks[2] else { return XCTFail("expected prose") }
     XCTAssertTrue(tail.text.contains("```python"), "ordinary fences stay in the prose")
-    XCTAssertEqual(tail.firstLine, 18)
+    XCTAssertEqual(tail.firstLine, 19, "leading blank line dropped; the ```python fence is line 19")
   }
 
   func testDirectiveInsideLongerFenceIsDocumentationNotACall() throws {
@@ -78,7 +78,7 @@ final class NotebookParserTests: XCTestCase {
   func testUnknownFrontMatterKeySuggestsTheNearestKey() {
     XCTAssertThrowsError(try NotebookParser.parse("---\ntitel: X\n---\n", path: "f.md")) { error in
       XCTAssertEqual((error as? NotebookError)?.description,
-                     "f.md:2:1: error: unknown front-matter key 'titel' (did you mean 'title'?); expected one of: title, subtitle, author, date, params, seed, template")
+                     "f.md:2:1: error: unknown front-matter key 'titel'; did you mean 'title'?")
     }
   }
 
@@ -103,7 +103,7 @@ final class NotebookParserTests: XCTestCase {
       XCTAssertEqual((error as? NotebookError)?.message, "parameter 'n': expected number like its default, found 'x'")
     }
     XCTAssertThrowsError(try nb.frontMatter.override("nn", with: "1")) { error in
-      XCTAssertTrue((error as? NotebookError)?.message.hasPrefix("unknown parameter 'nn' (did you mean 'n'?)") ?? false)
+      XCTAssertTrue((error as? NotebookError)?.message.hasPrefix("unknown parameter 'nn'; did you mean 'n'?") ?? false)
     }
   }
 }

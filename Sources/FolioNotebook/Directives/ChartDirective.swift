@@ -51,7 +51,7 @@ public enum ChartDirective: Directive {
 
   static func typeError(_ s: String, at loc: SourceLocation) -> NotebookError {
     let names = ChartOptions.ChartType.allCases.map(\.rawValue)
-    return NotebookError(loc, "unknown chart type '\(s)'\(Suggestion.didYouMean(s, in: names)); expected one of: \(names.joined(separator: ", "))")
+    return NotebookError(loc, "unknown chart type '\(s)'\(NearMatches.hint(for: s, in: names, noun: "chart type"))")
   }
 
   public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {

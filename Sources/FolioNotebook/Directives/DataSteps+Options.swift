@@ -9,7 +9,7 @@ extension DataSteps {
     var forward: [String] = []
     for e in try node.entries("fill") {
       guard let column = frame[e.key] else {
-        throw NotebookError(e.keyLocation, "fill: unknown column '\(e.key)'\(Suggestion.didYouMean(e.key, in: frame.columnNames))")
+        throw NotebookError(e.keyLocation, "fill: unknown column '\(e.key)'\(NearMatches.hint(for: e.key, in: frame.columnNames, noun: "column"))")
       }
       let text = try e.value.string("fill.\(e.key)")
       if text == "forward", case .scalar(_, false) = e.value.kind { forward.append(e.key); continue }
@@ -47,7 +47,7 @@ extension DataSteps {
   static func join(_ node: OptionNode, frame: Frame, context: ExecutionContext) throws(NotebookError) -> Frame {
     let allowed = ["data", "on", "how"]
     for e in try node.entries("join") where !allowed.contains(e.key) {
-      throw NotebookError(e.keyLocation, "join: unknown field '\(e.key)'\(Suggestion.didYouMean(e.key, in: allowed)); join takes data, on, how")
+      throw NotebookError(e.keyLocation, "join: unknown field '\(e.key)'\(NearMatches.hint(for: e.key, in: allowed, noun: "field"))")
     }
     guard let dataNode = node["data"], let onNode = node["on"] else {
       throw NotebookError(node.location, "join: expected {data: <label>, on: [KEY, …]}")
@@ -71,7 +71,7 @@ extension DataSteps {
   static func pivot(_ node: OptionNode, frame: Frame) throws(NotebookError) -> Frame {
     let allowed = ["index", "columns", "values", "aggregate", "fill"]
     for e in try node.entries("pivot") where !allowed.contains(e.key) {
-      throw NotebookError(e.keyLocation, "pivot: unknown field '\(e.key)'\(Suggestion.didYouMean(e.key, in: allowed)); pivot takes \(allowed.joined(separator: ", "))")
+      throw NotebookError(e.keyLocation, "pivot: unknown field '\(e.key)'\(NearMatches.hint(for: e.key, in: allowed, noun: "field"))")
     }
     guard let index = node["index"], let columns = node["columns"], let values = node["values"] else {
       throw NotebookError(node.location, "pivot: expected {index: [KEY, …], columns: COLUMN, values: COLUMN}")

@@ -23,7 +23,7 @@ enum DataSteps {
           }
           for s in entries {
             guard stepNames.contains(s.key) || s.key == "group_by" else {
-              throw NotebookError(s.keyLocation, "unknown step '\(s.key)'\(Suggestion.didYouMean(s.key, in: stepNames)); steps are: \(stepNames.joined(separator: ", "))")
+              throw NotebookError(s.keyLocation, "unknown step '\(s.key)'\(NearMatches.hint(for: s.key, in: stepNames, noun: "step"))")
             }
             out.append(Step(name: s.key, node: s.value, keyLocation: s.keyLocation))
           }

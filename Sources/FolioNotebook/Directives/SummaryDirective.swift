@@ -53,7 +53,7 @@ public enum SummaryDirective: Directive {
       for item in items {
         let entries = try item.entries("card")
         if let bad = entries.first(where: { !cardKeys.contains($0.key) }) {
-          throw NotebookError(bad.keyLocation, "unknown card field '\(bad.key)'\(Suggestion.didYouMean(bad.key, in: cardKeys)); a card has: value, label, note")
+          throw NotebookError(bad.keyLocation, "unknown card field '\(bad.key)'\(NearMatches.hint(for: bad.key, in: cardKeys, noun: "card field"))")
         }
         guard let v = item["value"], let l = item["label"] else {
           throw NotebookError(item.location, "a card needs both 'value' and 'label'")

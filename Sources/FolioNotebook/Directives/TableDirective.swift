@@ -50,7 +50,7 @@ public enum TableDirective: Directive {
       for (i, n) in names.enumerated() {
         let loc = cols.list().indices.contains(i) ? cols.list()[i].location : cols.location
         guard let c = frame[n] else {
-          throw NotebookError(loc, "unknown column '\(n)'\(Suggestion.didYouMean(n, in: frame.columnNames)); '\(reference)' has: \(frame.columnNames.joined(separator: ", "))")
+          throw NotebookError(loc, "unknown column '\(n)'\(NearMatches.hint(for: n, in: frame.columnNames, noun: "column"))")
         }
         do { try picked.append(n, c) } catch { throw NotebookError(loc, error.description) }
       }
@@ -59,7 +59,7 @@ public enum TableDirective: Directive {
     var formats: [String: NumberFormat] = [:]
     for e in try call.options["format"]?.entries("format") ?? [] {
       guard frame.index(of: e.key) != nil else {
-        throw NotebookError(e.keyLocation, "format: unknown column '\(e.key)'\(Suggestion.didYouMean(e.key, in: frame.columnNames))")
+        throw NotebookError(e.keyLocation, "format: unknown column '\(e.key)'\(NearMatches.hint(for: e.key, in: frame.columnNames, noun: "column"))")
       }
       do { formats[e.key] = try NumberFormat(parsing: try e.value.string("format.\(e.key)"), at: e.value.location) } catch {
         throw NotebookError.wrapping(error, at: e.value.location)

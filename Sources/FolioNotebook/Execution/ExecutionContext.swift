@@ -42,7 +42,7 @@ public struct ExecutionContext: Sendable {
     let parts = reference.split(separator: ".").map(String.init)
     guard let root = parts.first, var value = results[root] else {
       let known = results.keys.sorted()
-      throw NotebookError(location, "unknown block '\(reference)'\(Suggestion.didYouMean(reference, in: known)); expected a label defined above (\(known.isEmpty ? "none yet" : known.joined(separator: ", ")))")
+      throw NotebookError(location, "unknown block '\(reference)'\(NearMatches.hint(for: reference, in: known, noun: "block label"))")
     }
     var walked = root
     for p in parts.dropFirst() {

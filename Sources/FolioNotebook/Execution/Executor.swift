@@ -68,7 +68,7 @@ public struct Executor: Sendable {
     failed: Set<String>, allLabels: Set<String>
   ) throws -> DirectiveResult {
     guard let directive = registry[call.name] else {
-      throw NotebookError(call.nameLocation, "unknown directive '\(call.name)'\(Suggestion.didYouMean(call.name, in: registry.names)); directives are: \(registry.names.joined(separator: ", "))")
+      throw NotebookError(call.nameLocation, "unknown directive '\(call.name)'\(NearMatches.hint(for: call.name, in: registry.names, noun: "directive"))")
     }
     if let e = NotebookChecker.optionNameErrors(call, directive: directive).first { throw e }
     // Dependencies: a block reading a failed block fails with a message naming it.

@@ -15,14 +15,14 @@ public enum NotebookChecker {
     func checkReference(_ root: String, _ rest: [InlineExpression.Step], at loc: SourceLocation, label: String?) {
       if root == "params" {
         if case .field(let p)? = rest.first, !params.contains(p) {
-          out.append(Diagnostic(NotebookError(loc, "unknown parameter '\(p)'\(Suggestion.didYouMean(p, in: params)); the front matter declares: \(params.isEmpty ? "none" : params.joined(separator: ", "))"), blockLabel: label))
+          out.append(Diagnostic(NotebookError(loc, "unknown parameter '\(p)'\(NearMatches.hint(for: p, in: params, noun: "parameter"))"), blockLabel: label))
         }
         return
       }
       guard !labels.contains(root) else { return }
       let msg = allLabels.contains(root)
         ? "block '\(root)' is defined later in the notebook; blocks can only refer to blocks above them"
-        : "unknown name '\(root)'\(Suggestion.didYouMean(root, in: Array(labels) + ["params"])); expected 'params' or a block label defined above"
+        : "unknown name '\(root)'\(NearMatches.hint(for: root, in: ["params"] + labels.sorted(), noun: "name"))"
       out.append(Diagnostic(NotebookError(loc, msg), blockLabel: label))
     }
 
@@ -35,12 +35,12 @@ public enum NotebookChecker {
           checkReference(p.root, p.steps, at: loc, label: nil)
           for f in p.filters where !TemplateFilters.names.contains(f.name) {
             let floc = SourceLocation(file: loc.file, line: loc.line, column: loc.column + (f.offset - p.offset))
-            out.append(Diagnostic(NotebookError(floc, "unknown filter '\(f.name)'\(Suggestion.didYouMean(f.name, in: TemplateFilters.names)); filters are: \(TemplateFilters.names.joined(separator: ", "))")))
+            out.append(Diagnostic(NotebookError(floc, "unknown filter '\(f.name)'\(NearMatches.hint(for: f.name, in: TemplateFilters.names, noun: "filter"))")))
           }
         }
       case .directive(let call):
         guard let directive = registry[call.name] else {
-          out.append(Diagnostic(NotebookError(call.nameLocation, "unknown directive '\(call.name)'\(Suggestion.didYouMean(call.name, in: registry.names)); directives are: \(registry.names.joined(separator: ", "))"), blockLabel: call.label))
+          out.append(Diagnostic(NotebookError(call.nameLocation, "unknown directive '\(call.name)'\(NearMatches.hint(for: call.name, in: registry.names, noun: "directive"))"), blockLabel: call.label))
           if let l = call.label { labels.insert(l) }
           continue
         }
@@ -73,7 +73,7 @@ public enum NotebookChecker {
     let known = (CommonOptions.specs + directive.options).map(\.name)
     guard case .mapping(let entries) = call.options.kind else { return [] }
     return entries.filter { !known.contains($0.key) }.map {
-      NotebookError($0.keyLocation, "unknown option '\($0.key)' for {\(call.name)}\(Suggestion.didYouMean($0.key, in: known)); options are: \(known.joined(separator: ", "))")
+      NotebookError($0.keyLocation, "unknown option '\($0.key)' for {\(call.name)}\(NearMatches.hint(for: $0.key, in: known, noun: "option"))")
     }
   }
 }

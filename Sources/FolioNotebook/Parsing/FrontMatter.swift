@@ -55,7 +55,7 @@ public struct FrontMatter: Sendable {
       default:
         throw NotebookError(
           entry.keyLocation,
-          "unknown front-matter key '\(entry.key)'\(Suggestion.didYouMean(entry.key, in: knownKeys)); expected one of: \(knownKeys.joined(separator: ", "))")
+          "unknown front-matter key '\(entry.key)'\(NearMatches.hint(for: entry.key, in: knownKeys, noun: "front-matter key"))")
       }
     }
     return fm
@@ -80,7 +80,7 @@ public struct FrontMatter: Sendable {
   /// Applies a `--param name=value` override, typed as the parameter's default.
   public mutating func override(_ name: String, with text: String) throws(NotebookError) {
     guard let i = params.firstIndex(where: { $0.name == name }) else {
-      throw NotebookError(location, "unknown parameter '\(name)'\(Suggestion.didYouMean(name, in: params.map(\.name))); the notebook declares: \(params.map(\.name).joined(separator: ", "))")
+      throw NotebookError(location, "unknown parameter '\(name)'\(NearMatches.hint(for: name, in: params.map(\.name), noun: "parameter"))")
     }
     let p = params[i]
     let value: Value?

@@ -30,7 +30,10 @@ public enum NotebookParser {
     var prose: [String] = []
     var proseStart = index + 1
     func flushProse() {
-      if !prose.isEmpty, !prose.allSatisfy({ $0.trimmingTrailingSpaces.isEmpty }) {
+      // Blank lines around prose carry nothing; dropping them keeps line numbers exact.
+      while let first = prose.first, first.trimmingTrailingSpaces.isEmpty { prose.removeFirst(); proseStart += 1 }
+      while let last = prose.last, last.trimmingTrailingSpaces.isEmpty { prose.removeLast() }
+      if !prose.isEmpty {
         blocks.append(.prose(Prose(text: prose.joined(separator: "\n"), firstLine: proseStart)))
       }
       prose = []

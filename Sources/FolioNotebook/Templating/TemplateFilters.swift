@@ -62,7 +62,7 @@ public enum TemplateFilters {
       let sep = f.arguments.first ?? ", "
       return .string(try list().map { displayText($0) }.joined(separator: sep))
     default:
-      throw fail("unknown filter '\(f.name)'\(Suggestion.didYouMean(f.name, in: names)); filters are: \(names.joined(separator: ", "))")
+      throw fail("unknown filter '\(f.name)'\(NearMatches.hint(for: f.name, in: names, noun: "filter"))")
     }
   }
 

@@ -24,7 +24,7 @@ public struct TemplateScope: Sendable {
       throw InlineTemplateError(offset: e.offset, message: "block '\(e.root)' is defined later in the notebook; blocks can only refer to blocks above them")
     } else {
       let known = ["params"] + results.keys.sorted()
-      throw InlineTemplateError(offset: e.offset, message: "unknown name '\(e.root)'\(Suggestion.didYouMean(e.root, in: known)); expected 'params' or a block label defined above (\(known.joined(separator: ", ")))")
+      throw InlineTemplateError(offset: e.offset, message: "unknown name '\(e.root)'\(NearMatches.hint(for: e.root, in: known, noun: "name"))")
     }
     var walked = e.root
     for step in e.steps {
@@ -42,7 +42,7 @@ public struct TemplateScope: Sendable {
     case (.object(let fields), .field(let f)):
       if let v = fields.first(where: { $0.0 == f })?.1 { return v }
       let names = fields.map(\.0)
-      throw InlineTemplateError(offset: offset, message: "'\(walked)' has no field '\(f)'\(Suggestion.didYouMean(f, in: names)); fields are: \(names.joined(separator: ", "))")
+      throw InlineTemplateError(offset: offset, message: "'\(walked)' has no field '\(f)'\(NearMatches.hint(for: f, in: names, noun: "field"))")
     case (.array(let items), .index(let i)):
       guard items.indices.contains(i) else {
         throw InlineTemplateError(offset: offset, message: "index \(i) is out of range: '\(walked)' has \(items.count) items")
@@ -52,7 +52,7 @@ public struct TemplateScope: Sendable {
       if f == "rows" { return .integer(frame.rowCount) }
       if f == "columns" { return .array(frame.columnNames.map(Value.string)) }
       if let col = frame[f] { return .array((0..<col.count).map { Value(col[$0]) }) }
-      throw InlineTemplateError(offset: offset, message: "dataset '\(walked)' has no column '\(f)'\(Suggestion.didYouMean(f, in: frame.columnNames)); it has: rows, columns, \(frame.columnNames.joined(separator: ", "))")
+      throw InlineTemplateError(offset: offset, message: "dataset '\(walked)' has no column '\(f)'\(NearMatches.hint(for: f, in: frame.columnNames, noun: "column"))")
     case (.object, .index(let i)):
       throw InlineTemplateError(offset: offset, message: "'\(walked)' is a record; expected a field name, not index \(i)")
     default:
