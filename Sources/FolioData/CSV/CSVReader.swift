@@ -109,7 +109,7 @@ public enum CSVReader {
 
     // Values: one task per column.
     let rowCount = scannedChunks.reduce(0) { $0 + $1.rowCount }
-    let tokens = options.missingTokens.filter { !$0.isEmpty }.sorted().map { Array($0.utf8) }
+    let tokens = CSVMissingTokens(options.missingTokens)
     let decoded = parallelMap(names.count) { j -> Result<Column, CSVPendingError> in
       let decoder = CSVColumnDecoder(
         bytes: base, chunks: scannedChunks, columnCount: names.count, column: j, name: names[j],
