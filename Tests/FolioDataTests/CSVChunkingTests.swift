@@ -63,4 +63,18 @@ final class CSVChunkingTests: XCTestCase {
       for chunks in 2...6 { XCTAssertEqual(try read(text, chunks: chunks), reference) }
     }
   }
+
+  func testAutomaticChunkingOfAMultiMegabyteInputMatchesOneChunk() throws {
+    var rng = SeededGenerator(seed: 99)
+    var text = "WEEK,SKU,STORE,NOTE,SPEND\n"
+    for i in 0..<40_000 {
+      let note = rng.next() % 10 == 0 ? "\"multi\nline, \"\"quoted\"\"\"" : "plain"
+      text += "2024-01-\(10 + i % 18),SKU\(rng.next() % 500),\(rng.next() % 50),\(note),\(Double(rng.next() % 100_000) / 100)\n"
+    }
+    XCTAssertGreaterThan(text.utf8.count, 1 << 20)
+    let automatic = try CSVReader.read(bytes: Array(text.utf8), displayName: "t.csv")
+    XCTAssertEqual(automatic, try read(text, chunks: 1))
+    XCTAssertEqual(automatic.rowCount, 40_000)
+    XCTAssertEqual(automatic.columns.map(\.type), [.date, .string, .integer, .string, .number])
+  }
 }

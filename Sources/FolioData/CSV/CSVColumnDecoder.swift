@@ -21,7 +21,7 @@ struct CSVColumnDecoder {
   /// 0-based field index.
   let column: Int
   let name: String
-  let missingTokens: [[UInt8]]
+  let missingTokens: CSVMissingTokens
   let rowCount: Int
 
   func decode(declared: ColumnType?) throws(CSVPendingError) -> Column {
@@ -108,6 +108,8 @@ struct CSVColumnDecoder {
   private func dates() throws(CSVPendingError) -> Column {
     var bad: CSVPendingError?
     var missing: [Bool] = []
+    var lastKey: (UInt64, UInt16) = (0, 0)  // no date starts with 8 NUL bytes
+    var lastDays: Int32 = 0
     let days = [Int32](unsafeUninitializedCapacity: rowCount) { v, daysCount in
       missing = [Bool](unsafeUninitializedCapacity: rowCount) { m, missingCount in
         forEachField { row, p, n, _, offset in
@@ -115,9 +117,20 @@ struct CSVColumnDecoder {
             (v[row], m[row]) = (0, true)
             return true
           }
-          if let d = CSVScalarParser.date(p, n) {
-            (v[row], m[row]) = (d, false)
-            return true
+          // Dates repeat (one per week in a panel): reuse the last parse
+          // when the 10 bytes are the same.
+          if n == 10 {
+            let raw = UnsafeRawPointer(p)
+            let key = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+            if key == lastKey {
+              (v[row], m[row]) = (lastDays, false)
+              return true
+            }
+            if let d = CSVScalarParser.date(p, n) {
+              (lastKey, lastDays) = (key, d)
+              (v[row], m[row]) = (d, false)
+              return true
+            }
           }
           bad = unexpected(.date, p, n, offset)
           return false
@@ -202,13 +215,7 @@ struct CSVColumnDecoder {
   }
 
   @inline(__always)
-  private func isMissing(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    if n == 0 { return true }
-    for token in missingTokens where token.count == n {
-      if token.withUnsafeBufferPointer({ b in b.baseAddress.map { memcmp($0, p, n) == 0 } ?? false }) { return true }
-    }
-    return false
-  }
+  private func isMissing(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool { missingTokens.contains(p, n) }
 
   private func unexpected(_ type: ColumnType, _ p: UnsafePointer<UInt8>, _ n: Int, _ offset: Int) -> CSVPendingError {
     CSVPendingError(

@@ -19,12 +19,24 @@ import Dispatch
 ///   the column. Structural errors (quoting, ragged rows) are reported
 ///   before value errors, each the first of its kind in file order.
 ///
-/// The file is scanned in place: one pass over the raw bytes splits it into
-/// record-aligned chunks scanned in parallel (field end offsets only), then
-/// the columns are decoded in parallel, one task per column.
-/// - Complexity: O(bytes); memory ≈ file + 4 bytes per field + the columns.
+/// How: the file is memory-mapped and never copied. It is split into
+/// record-aligned chunks (one per core; boundaries found by counting quotes,
+/// so quoted newlines are safe) whose record structure is scanned in
+/// parallel into field end offsets (4 bytes a field). Then the columns are
+/// decoded in parallel, one task per column across all chunks, straight
+/// from the bytes: numbers and dates are parsed in place, strings interned
+/// by their bytes. Decoding a column as a whole makes type inference and
+/// string levels global by construction (no per-chunk builders to merge);
+/// a column that must widen is decoded again in the wider type. (A fused
+/// per-chunk scan-and-decode with merged builders was measured slower here.)
+/// - Complexity: O(bytes). Memory: the mapped file, 4 bytes per field while
+///   reading, and the columns (8 bytes a number, 9 an integer, 5 a date,
+///   4 a string cell plus its distinct levels).
 public enum CSVReader {
   /// Reads the CSV file at `path`; errors name it `displayName ?? path`.
+  ///
+  /// The file is memory-mapped while it is read; it must not be truncated
+  /// by another process meanwhile.
   public static func read(
     path: String, displayName: String? = nil, options: CSVOptions = .init()
   ) throws(CSVError) -> Frame {
@@ -109,7 +121,7 @@ public enum CSVReader {
 
     // Values: one task per column.
     let rowCount = scannedChunks.reduce(0) { $0 + $1.rowCount }
-    let tokens = options.missingTokens.filter { !$0.isEmpty }.sorted().map { Array($0.utf8) }
+    let tokens = CSVMissingTokens(options.missingTokens)
     let decoded = parallelMap(names.count) { j -> Result<Column, CSVPendingError> in
       let decoder = CSVColumnDecoder(
         bytes: base, chunks: scannedChunks, columnCount: names.count, column: j, name: names[j],
