@@ -61,11 +61,16 @@ enum DataSteps {
 
   /// Syntax checks that need no data: expressions parse, aggregate calls are well formed.
   static func checkStatically(_ step: Step) throws(NotebookError) {
+    // Text with `{{ … }}` is only known after interpolation, at run time.
+    if case .scalar(let s, _) = step.node.kind, s.contains("{{") { return }
     switch step.name {
     case "filter":
       _ = try expression(step.node, what: "filter")
     case "derive":
-      for e in try step.node.entries("derive") { _ = try expression(e.value, what: "derive.\(e.key)") }
+      for e in try step.node.entries("derive") {
+        if case .scalar(let s, _) = e.value.kind, s.contains("{{") { continue }
+        _ = try expression(e.value, what: "derive.\(e.key)")
+      }
     case "aggregate":
       for e in try step.node["values"]?.entries("aggregate") ?? [] { _ = try AggregateCall.parse(e.value, output: e.key) }
     case "limit":

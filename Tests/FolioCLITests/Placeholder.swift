@@ -1,2 +1,0 @@
-import XCTest
-final class FolioCLITestsPlaceholder: XCTestCase { func testPlaceholder() {} }
