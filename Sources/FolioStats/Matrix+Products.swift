@@ -74,3 +74,24 @@ extension Matrix {
     return y
   }
 }
+
+extension Matrix {
+  /// The product `selfᵀ · other` via `dgemm` (rows must match).
+  ///
+  /// - Complexity: O(rows · columns · other.columns).
+  public func transposeMultiplied(by other: Matrix) -> Matrix {
+    precondition(rows == other.rows, "Matrix product dimension mismatch")
+    var out = Matrix(rows: columns, columns: other.columns)
+    if rows == 0 || columns == 0 || other.columns == 0 { return out }
+    storage.withUnsafeBufferPointer { a in
+      other.storage.withUnsafeBufferPointer { b in
+        out.storage.withUnsafeMutableBufferPointer { c in
+          cblas_dgemm(
+            CblasColMajor, CblasTrans, CblasNoTrans, Int32(columns), Int32(other.columns), Int32(rows),
+            1, a.baseAddress, Int32(rows), b.baseAddress, Int32(rows), 0, c.baseAddress, Int32(max(1, columns)))
+        }
+      }
+    }
+    return out
+  }
+}
