@@ -1,12 +1,12 @@
 import Foundation
 
 /// The gaussian family: V(μ) = 1, d(y, μ) = (y − μ)², φ estimated.
-/// Default link identity; statsmodels allows log and the power links.
+/// Default link identity; statsmodels 0.15 allows log and inverse_power.
 public struct GaussianFamily: Family {
   public var link: any Link
   public init(link: (any Link)? = nil) { self.link = link ?? IdentityLink() }
   public var name: String { "gaussian" }
-  public var allowedLinkNames: [String] { ["identity", "log", "inverse_power", "inverse_squared", "sqrt"] }
+  public var allowedLinkNames: [String] { ["identity", "log", "inverse_power"] }
   public var estimatesScale: Bool { true }
   public func variance(_ mu: Double) -> Double { 1 }
   public func varianceDerivative(_ mu: Double) -> Double { 0 }
