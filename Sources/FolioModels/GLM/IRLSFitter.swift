@@ -31,11 +31,14 @@ public struct IRLSFitter: Sendable {
     public var converged: Bool
     /// The final relative deviance change.
     public var criterion: Double
-    /// (XᵀWX)⁻¹ at the final μ (the unscaled nonrobust covariance).
+    /// (XᵀWX)⁻¹ with the weights of the last IRLS step (the unscaled
+    /// nonrobust covariance, statsmodels `normalized_cov_params`).
     public var normalizedCovariance: Matrix
   }
 
-  /// Fits. `y` is the response (a proportion for binomial with trials),
+  /// Fits. Rank deficiency is caught by the Cholesky pivot check of the
+  /// first iteration and only then diagnosed by pivoted QR (`checkRank`), so a
+  /// full-rank fit pays for no extra factorization. `y` is the response (a proportion for binomial with trials),
   /// `priorWeights` are freq·var weights, `trials` the binomial n (1 elsewhere).
   ///
   /// - Throws: `.rankDeficient` naming aliased columns, `.invalidMean`,
@@ -45,7 +48,6 @@ public struct IRLSFitter: Sendable {
     family: any Family, start: [Double]? = nil
   ) throws(GLMError) -> Solution {
     let n = design.rowCount, p = design.columnCount
-    try Self.checkRank(design, priorWeights: priorWeights)
     let iw: [Double] = trials.map { t in (0..<n).map { priorWeights[$0] * t[$0] } } ?? priorWeights
     let link = family.link
     var mu: [Double]
@@ -64,6 +66,7 @@ public struct IRLSFitter: Sendable {
     var dev = Self.deviance(family, y, mu, iw)
     var iterations = 0, converged = false, criterion = Double.infinity
     var w = [Double](repeating: 0, count: n), wz = [Double](repeating: 0, count: n)
+    var lastFactor: Cholesky?
     while iterations < maxIterations {
       iterations += 1
       for i in 0..<n {
@@ -79,6 +82,7 @@ public struct IRLSFitter: Sendable {
         try Self.checkRank(design, priorWeights: w)
         throw .numerical("the weighted normal equations are not positive definite at IRLS iteration \(iterations)")
       }
+      lastFactor = chol
       let newBeta = chol.solve(design.transposeTimes(wz))
       guard newBeta.allSatisfy({ $0.isFinite }) else {
         throw .numerical("IRLS produced non-finite parameters at iteration \(iterations)")
@@ -113,15 +117,8 @@ public struct IRLSFitter: Sendable {
         throw .perfectSeparation(rows: extreme)
       }
     }
-    // Covariance at the final μ.
-    for i in 0..<n {
-      let d = link.derivative(mu[i])
-      w[i] = iw[i] / (d * d * family.variance(mu[i]))
-    }
-    let cov: Matrix
-    do { cov = try Cholesky(design.weightedGram(w)).inverse() } catch {
-      throw .numerical("XᵀWX is singular at the solution")
-    }
+    // (XᵀWX)⁻¹ from the last WLS step, as statsmodels' normalized_cov_params.
+    guard let cov = lastFactor?.inverse() else { throw .numerical("IRLS ran no iteration") }
     return Solution(
       params: beta, mu: mu, eta: eta, deviance: dev, iterations: iterations, converged: converged,
       criterion: criterion, normalizedCovariance: cov)
