@@ -1,2 +1,0 @@
-import XCTest
-final class FolioModelsTestsPlaceholder: XCTestCase { func testPlaceholder() {} }

@@ -1,2 +1,0 @@
-import XCTest
-final class FolioStatsTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
