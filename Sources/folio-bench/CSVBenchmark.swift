@@ -1,3 +1,4 @@
+import FolioStats
 // CSV benchmark: how long `CSVReader` takes to load a large promotion-sales
 // CSV into a typed Frame, and its peak memory, against the target
 // (5,000,000 rows × 9 columns in < 2 s wall and < 2 GB peak RSS, release
@@ -137,14 +138,3 @@ enum CSVBenchmarkData {
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator, so the
 /// benchmark file is byte-identical on every machine.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

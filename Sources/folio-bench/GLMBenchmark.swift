@@ -14,37 +14,10 @@ import FolioStats
 import Foundation
 
 /// SplitMix64: a tiny, fast, seedable generator (Steele et al. 2014).
-private struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  /// Uniform in (0, 1).
-  mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
-  /// Standard normal by Box–Muller.
-  mutating func normal() -> Double {
-    (-2 * log(uniform())).squareRoot() * cos(2 * Double.pi * uniform())
-  }
-  /// Poisson(λ) by inversion (λ here is below ~20).
-  mutating func poisson(_ lambda: Double) -> Double {
-    var k = 0.0, p = exp(-lambda), s = p
-    let u = uniform()
-    while u > s && k < 1000 {
-      k += 1
-      p *= lambda / k
-      s += p
-    }
-    return k
-  }
-}
 
 /// The benchmark frame: x1…x5, sku (500 levels), store (50), y_gauss, y_pois.
 func glmBenchmarkFrame(rows n: Int, seed: UInt64 = 42) throws -> Frame {
-  var rng = SplitMix64(state: seed)
+  var rng = SplitMix64(seed: seed)
   let skuEffect = (0..<500).map { _ in 0.3 * rng.normal() }
   let storeEffect = (0..<50).map { _ in 0.2 * rng.normal() }
   let beta: [Double] = [0.2, -0.1, 0.05, 0.15, -0.2]
