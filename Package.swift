@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // MARK: - Implementation details: C bridges to system libraries
@@ -25,6 +26,10 @@ let package = Package(
     .systemLibrary(
       name: "_FolioLAPACK",
       providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+    /// COIN-OR CLP simplex LP solver from Debian `coinor-libclp-dev` (C API).
+    .systemLibrary(
+      name: "_FolioCLP", pkgConfig: "clp",
+      providers: [.apt(["coinor-libclp-dev"])]),
     /// Boost.Math (header-only, Debian `libboost-math-dev`) behind a C ABI.
     .target(
       name: "_FolioSpecialFunctions",
@@ -36,7 +41,7 @@ let package = Package(
     .target(
       name: "FolioStats",
       dependencies: ["FolioData", "_FolioLAPACK", "_FolioSpecialFunctions"]),
-    .target(name: "FolioModels", dependencies: ["FolioData", "FolioStats"]),
+    .target(name: "FolioModels", dependencies: ["FolioData", "FolioStats", "_FolioCLP"]),
     .target(
       name: "FolioNotebook",
       dependencies: [
@@ -50,10 +55,14 @@ let package = Package(
         "FolioNotebook", "_FolioCMark",
         .product(name: "Mustache", package: "swift-mustache"),
       ]),
+    /// Result tables in SQLite (and later PostgreSQL) files.
+    .target(
+      name: "FolioStore",
+      dependencies: ["FolioData", .product(name: "GRDB", package: "GRDB.swift")]),
     .executableTarget(
       name: "folio",
       dependencies: [
-        "FolioNotebook", "FolioRender",
+        "FolioData", "FolioNotebook", "FolioRender", "FolioStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
@@ -70,6 +79,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "FolioNotebookTests", dependencies: ["FolioNotebook", "FolioTestSupport"]),
     .testTarget(name: "FolioRenderTests", dependencies: ["FolioRender", "FolioNotebook", "FolioTestSupport"]),
+    .testTarget(name: "FolioStoreTests", dependencies: ["FolioStore", "FolioTestSupport"]),
     .testTarget(name: "FolioCLITests", dependencies: ["FolioNotebook", "FolioRender", "FolioTestSupport"]),
   ],
   swiftLanguageModes: [.v5]

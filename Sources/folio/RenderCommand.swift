@@ -1,6 +1,8 @@
 import ArgumentParser
+import FolioData
 import FolioNotebook
 import FolioRender
+import FolioStore
 import Foundation
 
 /// `folio render`: parse, execute and render notebooks into DIR/<stem>.html
@@ -89,6 +91,15 @@ struct RenderCommand: ParsableCommand {
       for a in d.attachments {
         try Data(a.contents.utf8).write(to: URL(fileURLWithPath: (resultsDir as NSString).appendingPathComponent(a.fileName)))
       }
+    }
+    let tables = document.resultTables
+    if !tables.isEmpty {
+      for t in tables {
+        try Data(CSVWriter.bytes(t.frame)).write(to: URL(fileURLWithPath: (resultsDir as NSString).appendingPathComponent("\(t.name).csv")))
+      }
+      let sqlitePath = (resultsDir as NSString).appendingPathComponent("results.sqlite")
+      try? FileManager.default.removeItem(atPath: sqlitePath)
+      try SQLiteResultStore.write(tables.map { ($0.name, $0.frame) }, to: sqlitePath)
     }
     let failed = document.failedCount
     printError("\(path) → \((output as NSString).appendingPathComponent("\(stem).html")) (\(document.directiveCount) blocks, \(failed) failed\(document.diagnostics.count > failed ? ", \(document.diagnostics.count - failed) inline errors" : ""))")

@@ -25,6 +25,14 @@ public struct ExecutedDocument: Sendable {
   public var failedCount: Int {
     blocks.filter { if case .directive(let d) = $0 { return d.error != nil } else { return false } }.count
   }
+  /// Every block's result tables, in document order.
+  public var resultTables: [ResultTable] {
+    blocks.flatMap { block -> [ResultTable] in
+      if case .directive(let d) = block { return d.tables }
+      return []
+    }
+  }
+
   /// Whether anything went wrong, including inline errors in prose.
   public var hasErrors: Bool { !diagnostics.isEmpty }
 
@@ -75,6 +83,8 @@ public struct ExecutedDirective: Sendable {
   public var hidden: Bool
   public var outputs: [BlockOutput]
   public var attachments: [Attachment]
+  /// Result tables for CSV and SQLite output.
+  public var tables: [ResultTable] = []
   /// Set when the block failed; outputs are then empty.
   public var error: NotebookError?
 }

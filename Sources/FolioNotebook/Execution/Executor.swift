@@ -43,6 +43,7 @@ public struct Executor: Sendable {
           let result = try runDirective(call, into: &executed, context: &context, failed: failed, allLabels: allLabels)
           executed.outputs = result.outputs
           executed.attachments = result.attachments
+          executed.tables = result.tables
           if let label = call.label {
             context.results[label] = result.value
             results.append((label, result.value))

@@ -25,15 +25,29 @@ public struct Attachment: Sendable, Equatable {
   }
 }
 
-/// What a directive returns: its value for references and results.json, and
-/// what to show.
+/// A named tabular result (e.g. MODEL_RESULTS) that the CLI writes as
+/// `<name>.csv` and as a table of the run's SQLite file.
+public struct ResultTable: Sendable, Equatable {
+  /// Table name: letters, digits and `_`, unique within a notebook.
+  public var name: String
+  public var frame: Frame
+  public init(name: String, frame: Frame) {
+    self.name = name
+    self.frame = frame
+  }
+}
+
+/// What a directive returns: its value for references and results.json,
+/// what to show, files to write beside the report, and result tables.
 public struct DirectiveResult: Sendable {
   public var value: Value
   public var outputs: [BlockOutput]
   public var attachments: [Attachment]
-  public init(value: Value, outputs: [BlockOutput] = [], attachments: [Attachment] = []) {
+  public var tables: [ResultTable]
+  public init(value: Value, outputs: [BlockOutput] = [], attachments: [Attachment] = [], tables: [ResultTable] = []) {
     self.value = value
     self.outputs = outputs
     self.attachments = attachments
+    self.tables = tables
   }
 }
