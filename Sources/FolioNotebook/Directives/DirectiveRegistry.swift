@@ -21,5 +21,7 @@ public struct DirectiveRegistry: Sendable {
   /// Every directive Folio ships.
   public static let standard = DirectiveRegistry([
     DataDirective.self, TableDirective.self, ChartDirective.self, SummaryDirective.self,
+    PromoModelDirective.self,
+    PromoPlanDirective.self,
   ])
 }
