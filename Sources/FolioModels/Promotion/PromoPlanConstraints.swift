@@ -36,6 +36,10 @@ public struct PromoPlanConstraints: Sendable, Equatable {
   /// Each SKU's horizon volume must stay within ±`volumeChange` (a fraction)
   /// of its volume under the current plan.
   public var volumeChange: Double = 0.2
+  /// Optional bounds on each SKU × type's spend as multiples of its current
+  /// spend, e.g. 0.5...3 keeps every line between half and three times
+  /// today's; a line with no current spend then stays at 0. nil: only d ≥ 0.
+  public var spendRange: ClosedRange<Double>? = nil
   /// λ_ρ, the weight of the spend efficiency ρ in the objective ΔNR + λ_ρ·ρ
   /// (currency per unit of ρ; 0 maximizes net revenue alone).
   public var lambdaRho: Double = 0
@@ -57,6 +61,9 @@ public struct PromoPlanConstraints: Sendable, Equatable {
       throw .invalidSetting("lambda_rho must be a finite number ≥ 0, got \(lambdaRho)")
     }
     guard epsilon > 0, epsilon.isFinite else { throw .invalidSetting("epsilon must be > 0, got \(epsilon)") }
+    if let r = spendRange, !(r.lowerBound >= 0 && r.upperBound.isFinite) {
+      throw .invalidSetting("spend_range must satisfy 0 ≤ min ≤ max < ∞, got [\(r.lowerBound), \(r.upperBound)]")
+    }
     for l in brandCaps + packLimits where !(l.maximum >= 0) || l.maximum.isNaN {
       throw .invalidSetting("limit for '\(l.group)' must be a number ≥ 0, got \(l.maximum)")
     }

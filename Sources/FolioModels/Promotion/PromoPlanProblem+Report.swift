@@ -17,6 +17,11 @@ extension PromoPlanProblem {
     let rho = salesLift / (totalSpend + epsilon)
     var checks: [PromoPlan.ConstraintCheck] = []
     var worst = D.map { max(0, -$0) }.max() ?? 0
+    if let range = constraints.spendRange {
+      for (d, c) in zip(D, currentSpend) {
+        worst = max(worst, (range.lowerBound * c - d) / max(range.lowerBound * c, 1), (d - range.upperBound * c) / max(range.upperBound * c, 1))
+      }
+    }
     for r in rows {
       let activity: Double
       if let s = r.sku {

@@ -95,6 +95,10 @@ struct PromoPlanProblem {
     skipping skipped: Int? = nil) -> PromoLinearProgram
   {
     var lp = PromoLinearProgram(columns: n)
+    if let r = constraints.spendRange {
+      lp.colLower = currentSpend.map { r.lowerBound * $0 }
+      lp.colUpper = currentSpend.map { r.upperBound * $0 }
+    }
     switch objective {
     case .totalSpend: lp.objective = [Double](repeating: 1, count: n)
     case .sales: lp.objective = response.salesSlope

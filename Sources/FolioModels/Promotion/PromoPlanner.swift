@@ -87,6 +87,10 @@ public enum PromoPlanner {
       bestF = f
     }
     guard let final = value(bestS) else { throw .solver("the LP at the best total spend failed") }
-    return setup.report(spend: final.x.map { max(0, $0) }, lambdaRho: C.lambdaRho, epsilon: C.epsilon, solved: solved)
+    let clipped = final.x.enumerated().map { i, x in
+      let r = C.spendRange ?? 0...Double.infinity
+      return min(max(x, r.lowerBound * setup.currentSpend[i]), r.upperBound * setup.currentSpend[i])
+    }
+    return setup.report(spend: clipped, lambdaRho: C.lambdaRho, epsilon: C.epsilon, solved: solved)
   }
 }

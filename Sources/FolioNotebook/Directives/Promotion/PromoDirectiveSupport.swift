@@ -110,10 +110,12 @@ enum PromoDirectiveSupport {
   }
 
   /// A table output from a frame with per-column number formats.
-  static func tableSpec(_ frame: Frame, formats: [String: NumberFormat], maxRows: Int = 30) -> TableSpec {
+  static func tableSpec(_ frame: Frame, formats: [String: NumberFormat], headers: [String: String] = [:], maxRows: Int = 30)
+    -> TableSpec
+  {
     TableSpec(
       columns: zip(frame.columnNames, frame.columns).map {
-        TableSpec.Column(header: $0.0, isNumeric: $0.1.type == .number || $0.1.type == .integer)
+        TableSpec.Column(header: headers[$0.0] ?? $0.0, isNumeric: $0.1.type == .number || $0.1.type == .integer)
       },
       rows: (0..<min(maxRows, frame.rowCount)).map { r in
         zip(frame.columnNames, frame.columns).map { name, col in CellText.format(col[r], formats[name]) }

@@ -95,7 +95,11 @@ struct PromoModelReport {
     out.append(.table(Self.effectTable(names: P.promoTypeNames, byType: byType)))
     let f4 = NumberFormat(.fixed, digits: 4)
     out.append(.table(PromoDirectiveSupport.tableSpec(
-      globalParameters, formats: ["GLOBAL": f4, "SKU_DEVIATION_MEAN": f4, "SKU_DEVIATION_SD": f4])))
+      globalParameters, formats: ["GLOBAL": f4, "SKU_DEVIATION_MEAN": f4, "SKU_DEVIATION_SD": f4],
+      headers: [
+        "PARAMETER": "Parameter", "GLOBAL": "Global part w", "SKU_DEVIATION_MEAN": "Mean SKU deviation wʰ",
+        "SKU_DEVIATION_SD": "SD of SKU deviations",
+      ])))
     self.outputs = out
   }
 

@@ -12,6 +12,7 @@ import FolioModels
 /// pack_limits: {Can: 90000}     # max total horizon spend per pack type
 /// segment_bounds:               # min and/or max total spend per price segment
 ///   Premium: {min: 20000, max: 80000}
+/// spend_range: {min: 0.5, max: 3}   # each SKU × type between 0.5× and 3× its current spend
 /// volume_change: 0.2            # each SKU's volume within ±20% of the current plan's
 /// lambda_rho: 1000              # weight of ρ = ΔSales / (spend + ε)
 /// epsilon: 1
@@ -29,6 +30,7 @@ public enum PromoPlanDirective: Directive {
     OptionSpec("brand_caps", "Maximum total horizon spend per brand: {brand: amount}."),
     OptionSpec("pack_limits", "Maximum total horizon spend per pack type: {pack: amount}."),
     OptionSpec("segment_bounds", "Total horizon spend per price segment: {segment: {min: a, max: b}}."),
+    OptionSpec("spend_range", "Bounds on each SKU × type's spend as multiples of its current spend: {min: a, max: b}."),
     OptionSpec("volume_change", "Allowed change of each SKU's horizon volume vs the current plan (default 0.2)."),
     OptionSpec("lambda_rho", "Weight of ρ = ΔSales/(spend + ε) in the objective (default 0)."),
     OptionSpec("epsilon", "ε in ρ's denominator, in currency (default 1)."),
@@ -102,6 +104,20 @@ public enum PromoPlanDirective: Directive {
         throw NotebookError(e.value.location, "segment_bounds.\(e.key): min \(b.lower) is above max \(b.upper)")
       }
       c.segmentBounds.append(b)
+    }
+    if let n = o["spend_range"] {
+      var lo = 0.0, hi = Double.infinity
+      for f in try n.entries("spend_range") {
+        switch f.key {
+        case "min": lo = try amount(f.value, "spend_range.min")
+        case "max": hi = try amount(f.value, "spend_range.max")
+        default: throw NotebookError(f.keyLocation, "spend_range: unknown key '\(f.key)'; expected min and/or max")
+        }
+      }
+      guard lo <= hi, hi.isFinite else {
+        throw NotebookError(n.location, "spend_range: expected 0 ≤ min ≤ max with a finite max, e.g. {min: 0.5, max: 3}")
+      }
+      c.spendRange = lo...hi
     }
     if let n = o["volume_change"] {
       c.volumeChange = try n.double("volume_change")

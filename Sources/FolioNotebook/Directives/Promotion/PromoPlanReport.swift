@@ -155,11 +155,11 @@ struct PromoPlanReport {
   /// segment maximum), and each SKU's volume change over the allowed change.
   static func constraintChart(plan: PromoPlan, volumeChange: Double) -> ChartSpec {
     var names: [String] = [], used: [Double] = []
+    var volumeUse: [(String, Double)] = []
     for c in plan.constraints {
       if c.kind == "volume" {
         let v0 = (c.lower + c.upper) / 2, allowed = (c.upper - c.lower) / 2
-        names.append(c.name)
-        used.append(allowed > 0 ? 100 * abs(c.activity - v0) / allowed : 0)
+        volumeUse.append((c.name, allowed > 0 ? 100 * abs(c.activity - v0) / allowed : 0))
       } else if c.upper.isFinite, c.upper > 0 {
         names.append(c.name)
         used.append(100 * c.activity / c.upper)
@@ -168,9 +168,12 @@ struct PromoPlanReport {
         used.append(100 * c.activity / c.lower)
       }
     }
+    // The volume bands used most (ties in SKU order), so the chart stays legible.
+    let shown = volumeUse.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }.prefix(8)
+    for (_, v) in shown { names.append(v.0); used.append(v.1) }
     return ChartSpec(
       title: "Constraint use under the recommended plan",
-      subtitle: "Percent of each limit used; 100% = binding",
+      subtitle: "Percent of each limit used (100% = binding); volume bands: the \(shown.count) SKUs closest to ±\(String(format: "%g", volumeChange * 100))%",
       description: "Horizontal bars of the share of each cap, limit and volume band the plan uses.",
       x: ChartAxis(label: "% of limit used", scale: .numeric(NumberFormat(.fixed, digits: 0)), includeZero: true),
       y: ChartAxis(scale: .categorical(names)),
