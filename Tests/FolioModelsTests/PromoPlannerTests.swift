@@ -15,6 +15,7 @@ final class PromoPlannerTests: XCTestCase {
       var volume_change: Double
       var lambda_rho: Double
       var epsilon: Double
+      var spend_range: [Double]?
       var feasible: Bool
       var spend: [Double]?
       var objective: Double?
@@ -57,6 +58,7 @@ final class PromoPlannerTests: XCTestCase {
     c.volumeChange = i.volume_change
     c.lambdaRho = i.lambda_rho
     c.epsilon = i.epsilon
+    if let r = i.spend_range { c.spendRange = r[0]...r[1] }
     return c
   }
 
@@ -64,6 +66,7 @@ final class PromoPlannerTests: XCTestCase {
   /// of scipy's solve (the optima are unique vertices in these instances).
   func testPlanMatchesIndependentLinprogSolveOnSmallInstances() throws {
     let f = try loadFixture()
+    XCTAssertEqual(f.instances.filter(\.feasible).count, 4)
     for inst in f.instances where inst.feasible {
       let plan = try PromoPlanner.plan(input(f), constraints: constraints(inst))
       let expected = try XCTUnwrap(inst.objective), spend = try XCTUnwrap(inst.spend)

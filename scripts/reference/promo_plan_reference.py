@@ -9,6 +9,7 @@ type), the current plan and the constraints. The objective is
 Method (independent of Folio's grid + golden-section search):
 - λ_ρ = 0: ΔNR is linear in D, so ONE linprog (HiGHS) over all constraints
   gives the exact optimum.
+- spend_range [a, b]: each line's spend bounded to [a·current, b·current].
 - λ_ρ > 0: linprog with ΣD = S on a dense grid of 4001 S values over
   [S_min, S_max], then scipy's bounded Brent refinement around the best.
 
@@ -62,19 +63,21 @@ def objective(D, cons):
 def solve(cons):
     n = len(SKUS) * K
     A, b = build(cons)
+    rng = cons.get("spend_range")
+    bounds = [(rng[0] * c, rng[1] * c) for c in CURRENT] if rng else [(0, None)] * n
     opts = dict(method="highs", options={"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10})
-    lo = linprog(np.ones(n), A_ub=A, b_ub=b, bounds=[(0, None)] * n, **opts)
+    lo = linprog(np.ones(n), A_ub=A, b_ub=b, bounds=bounds, **opts)
     if lo.status == 2:
         return None
     if cons["lambda_rho"] == 0:
-        res = linprog(-(np.array(SALES_SLOPE) - 1), A_ub=A, b_ub=b, bounds=[(0, None)] * n, **opts)
+        res = linprog(-(np.array(SALES_SLOPE) - 1), A_ub=A, b_ub=b, bounds=bounds, **opts)
         return list(res.x)
-    hi = linprog(-np.ones(n), A_ub=A, b_ub=b, bounds=[(0, None)] * n, **opts)
+    hi = linprog(-np.ones(n), A_ub=A, b_ub=b, bounds=bounds, **opts)
     smin, smax = lo.fun, -hi.fun
 
     def at(S):
         r = linprog(-np.array(SALES_SLOPE), A_ub=A, b_ub=b, A_eq=np.ones((1, n)), b_eq=[S],
-                    bounds=[(0, None)] * n, **opts)
+                    bounds=bounds, **opts)
         return r.x
     grid = np.linspace(smin, smax, 4001)
     vals = [objective(at(S), cons) for S in grid]
@@ -93,6 +96,9 @@ INSTANCES = [
      "segment_bounds": [["Premium", 600.0, 1600.0]], "volume_change": 0.2, "lambda_rho": 20000.0, "epsilon": 1.0},
     {"name": "tight_volume", "brand_caps": [["A", 5000.0], ["B", 5000.0]], "pack_limits": [],
      "segment_bounds": [["Value", 0.0, 3000.0]], "volume_change": 0.05, "lambda_rho": 500.0, "epsilon": 10.0},
+    {"name": "spend_range_bounds", "brand_caps": [["A", 2000.0], ["B", 1800.0]], "pack_limits": [["Can", 1500.0]],
+     "segment_bounds": [["Premium", 600.0, 1600.0]], "volume_change": 0.2, "lambda_rho": 2000.0, "epsilon": 1.0,
+     "spend_range": [0.5, 2.5]},
     {"name": "infeasible_segment_floor", "brand_caps": [["A", 300.0], ["B", 300.0]], "pack_limits": [],
      "segment_bounds": [["Premium", 900.0, 2000.0]], "volume_change": 0.2, "lambda_rho": 0.0, "epsilon": 1.0},
 ]
