@@ -89,7 +89,9 @@ public struct IRLSFitter: Sendable {
       }
       eta = design.linearPredictor(newBeta, offset: offset)
       mu = eta.map(link.inverse)
-      if family.name == "binomial" {
+      if family.name == "binomial" && Self.saturatingLinks.contains(link.name) {
+        // g⁻¹ of logit/probit/cloglog can round to exactly 0 or 1 far out;
+        // keep μ strictly inside (0, 1) so V(μ) and the deviance stay finite.
         for i in 0..<n { mu[i] = min(max(mu[i], 1e-300), 1 - 1e-16) }
       }
       guard mu.allSatisfy(family.isValidMean) else {
@@ -123,6 +125,9 @@ public struct IRLSFitter: Sendable {
       params: beta, mu: mu, eta: eta, deviance: dev, iterations: iterations, converged: converged,
       criterion: criterion, normalizedCovariance: cov)
   }
+
+  /// Links whose inverse maps onto [0, 1] and may saturate in floating point.
+  static let saturatingLinks: Set<String> = ["logit", "probit", "cloglog"]
 
   /// Σ iwᵢ d(yᵢ, μᵢ).
   static func deviance(_ family: any Family, _ y: [Double], _ mu: [Double], _ iw: [Double]) -> Double {
