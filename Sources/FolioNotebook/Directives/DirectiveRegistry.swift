@@ -20,6 +20,6 @@ public struct DirectiveRegistry: Sendable {
 
   /// Every directive Folio ships.
   public static let standard = DirectiveRegistry([
-    DataDirective.self, TableDirective.self, ChartDirective.self, SummaryDirective.self,
+    DataDirective.self, TableDirective.self, ChartDirective.self, SummaryDirective.self, GLMDirective.self,
   ])
 }

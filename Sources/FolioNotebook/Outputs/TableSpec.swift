@@ -23,12 +23,16 @@ public struct TableSpec: Sendable, Equatable {
   public var totalRows: Int
   /// File name of the CSV export beside the report, if any.
   public var exportFile: String?
+  /// The table's own caption (markdown); a block's `caption` option overrides
+  /// it for the block's first table or figure.
+  public var caption: String?
 
-  public init(columns: [Column], rows: [[String]], totalRows: Int, exportFile: String? = nil) {
+  public init(columns: [Column], rows: [[String]], totalRows: Int, exportFile: String? = nil, caption: String? = nil) {
     self.columns = columns
     self.rows = rows
     self.totalRows = totalRows
     self.exportFile = exportFile
+    self.caption = caption
   }
 }
 

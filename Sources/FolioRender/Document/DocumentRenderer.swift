@@ -76,7 +76,7 @@ public struct DocumentRenderer {
         case .table(let t):
           tableCount += 1
           captionUsed = true
-          html += TableHTML.figure(t, number: tableCount, caption: caption.map(MarkdownRenderer.renderInline), exportHref: t.exportFile.map { "\(reportStem)/\($0)" })
+          html += TableHTML.figure(t, number: tableCount, caption: (caption ?? t.caption).map(MarkdownRenderer.renderInline), exportHref: t.exportFile.map { "\(reportStem)/\($0)" })
         case .chart(let c):
           figureCount += 1
           captionUsed = true
