@@ -50,12 +50,13 @@ struct RenderCommand: ParsableCommand {
 
   /// Renders one notebook; returns whether every block ran.
   private func renderOne(_ path: String) throws -> Bool {
-    let source = try NotebookFile.read(path)
+    let bytes = try NotebookFile.read(path)
+    let source = String(decoding: bytes, as: UTF8.self)
     let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     let baseDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
     var document: ExecutedDocument
     do {
-      var notebook = try NotebookParser.parse(source, path: path)
+      var notebook = try NotebookParser.parse(try NotebookSource.decode(bytes, path: path), path: path)
       for p in params {
         let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
         do { try notebook.frontMatter.override(parts[0], with: parts.count > 1 ? parts[1] : "") } catch {
