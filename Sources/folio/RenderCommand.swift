@@ -27,6 +27,12 @@ struct RenderCommand: ParsableCommand {
   @Flag(help: "Render every notebook even after one fails.")
   var keepGoing = false
 
+  @Flag(help: "Run every block; neither read nor write the block cache (DIR/.folio-cache).")
+  var noCache = false
+
+  @Option(help: ArgumentHelp("Recompute this block even if its cached result is valid (repeatable).", valueName: "label"))
+  var refresh: [String] = []
+
   func validate() throws {
     for p in params where !p.contains("=") {
       throw ValidationError("--param expects name=value, found '\(p)'")
@@ -64,6 +70,8 @@ struct RenderCommand: ParsableCommand {
         }
       }
       var executor = Executor()
+      if !noCache { executor.cache = BlockCache(directory: (output as NSString).appendingPathComponent(".folio-cache")) }
+      executor.refresh = Set(refresh)
       if isatty(STDERR_FILENO) != 0 {
         executor.progress = { i, n, name in printError("[\(i)/\(n)] \(stem): \(name)") }
       }
@@ -103,7 +111,8 @@ struct RenderCommand: ParsableCommand {
       try SQLiteResultStore.write(tables.map { ($0.name, $0.frame) }, to: sqlitePath)
     }
     let failed = document.failedCount
-    printError("\(path) → \((output as NSString).appendingPathComponent("\(stem).html")) (\(document.directiveCount) blocks, \(failed) failed\(document.diagnostics.count > failed ? ", \(document.diagnostics.count - failed) inline errors" : ""))")
+    let cached = document.blocks.filter { if case .directive(let d) = $0 { return d.fromCache } else { return false } }.count
+    printError("\(path) → \((output as NSString).appendingPathComponent("\(stem).html")) (\(document.directiveCount) blocks, \(cached) from cache, \(failed) failed\(document.diagnostics.count > failed ? ", \(document.diagnostics.count - failed) inline errors" : ""))")
     return !document.hasErrors
   }
 }
