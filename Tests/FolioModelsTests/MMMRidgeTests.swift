@@ -40,11 +40,12 @@ final class MMMRidgeTests: XCTestCase {
 
   func testConstantFeatureGetsScaleOneAndZeroCoefficient() throws {
     let x = Matrix(columns: [[1, 2, 3, 4, 5], [7, 7, 7, 7, 7]])
-    let fit = try RidgeRegression.fit(features: x, target: [2, 4, 6, 8, 10], alpha: 0)
+    let fit = try RidgeRegression.fit(features: x, target: [2, 4, 6, 8, 10], alpha: 1)
+    // z = (x − 3)/√2, Σz² = 5, Σz(y − ȳ) = 10√2 → v = 10√2/6, β = v/√2 = 10/6.
     XCTAssertEqual(fit.featureScales[1], 1)
     XCTAssertEqual(fit.coefficients[1], 0)
-    assertApproximatelyEqual(fit.coefficients[0], 2, relative: 1e-12)
-    assertApproximatelyEqual(fit.intercept, 0, relative: 0, absolute: 1e-12)
+    assertApproximatelyEqual(fit.coefficients[0], 10.0 / 6, relative: 1e-14)
+    assertApproximatelyEqual(fit.intercept, 6 - 3 * 10.0 / 6, relative: 1e-14)
   }
 
   func testRidgeShrinksAStandardizedSlopeByNOverNPlusAlpha() throws {

@@ -16,9 +16,13 @@ import Foundation
 /// filling them one at a time leaves at most one channel strictly inside a
 /// stretch, where f̂ > f. That channel is resolved by a 1-D search over its
 /// spend (the others re-allocated exactly for each value), keeping the best
-/// allocation by the *true* f. The relaxation's optimum is an upper bound on
-/// every allocation, so `optimalityGap` certifies how close the plan is (0
-/// unless a channel ends on a convex stretch).
+/// allocation by the *true* f: the optimum is max over s_j of
+/// f_j(s_j) + G(T − s_j), G the (exact, concave) optimum of the other
+/// channels, searched on a 41-point grid over s_j's feasible range (plus the
+/// stretch's ends) and refined by golden section. The relaxation's optimum
+/// is an upper bound on every allocation, so `optimalityGap` certifies how
+/// close the plan is: exactly 0 when no channel ends inside a stretch, else
+/// the envelope's excess, which the true optimum cannot close.
 ///
 /// **Why not a general NLP solver.** With α > 1 a channel's response is
 /// convex on part of its box, so equal marginal ROI is necessary but not
