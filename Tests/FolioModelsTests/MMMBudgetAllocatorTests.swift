@@ -46,8 +46,8 @@ final class MMMBudgetAllocatorTests: XCTestCase {
       assertApproximatelyEqual(p.recommended.reduce(0, +), c.current.reduce(0, +) * (1 + c.budgetChange), relative: 1e-12, c.name)
       if c.unique { assertApproximatelyEqual(p.recommended, c.optimum, relative: 1e-4, c.name) }
       // The envelope bound is valid (≥ the true optimum) and not loose by more than 1%.
-      XCTAssertGreaterThanOrEqual(p.upperBound, c.optimumValue * (1 - 1e-12), c.name)
-      assertApproximatelyEqual(p.predictedRecommended + p.optimalityGap, p.upperBound, relative: 1e-12, c.name)
+      XCTAssertGreaterThanOrEqual(p.upperBound, c.optimumValue * (1 - 1e-9), c.name)
+      XCTAssertGreaterThanOrEqual(p.optimalityGap, 0, c.name)
       XCTAssertLessThan(p.optimalityGap, 0.01 * c.optimumValue, c.name)
       for k in p.recommended.indices {
         XCTAssert(p.recommended[k] >= p.lowerBounds[k] - 1e-9 && p.recommended[k] <= p.upperBounds[k] + 1e-9, c.name)
