@@ -1,4 +1,5 @@
 import FolioModels
+import FolioStats
 import FolioTestSupport
 import Foundation
 import XCTest
@@ -114,5 +115,38 @@ final class MMMBudgetAllocatorTests: XCTestCase {
     let p = try BudgetAllocator.optimize(responses: r, channels: ["A", "B"], currentSpend: [100, 100])
     assertApproximatelyEqual(p.recommended, [70, 130], relative: 1e-12)
     XCTAssertEqual(p.binding, [.lower, .upper])
+  }
+
+  func testRandomTwoChannelSCurvesMatchABruteForceGrid() throws {
+    var rng = SplitMix64(seed: 2026)
+    for trial in 0..<40 {
+      let r = (0..<2).map { _ in
+        ChannelResponse(
+          beta: 1000 + 9000 * rng.uniform(), multiplier: 1 + 2 * rng.uniform(),
+          saturation: HillSaturation(alpha: 0.6 + 2.6 * rng.uniform(), gamma: 50 + 300 * rng.uniform()))
+      }
+      let current = [20 + 150 * rng.uniform(), 20 + 150 * rng.uniform()]
+      let p = try BudgetAllocator.optimize(responses: r, channels: ["A", "B"], currentSpend: current)
+      let total = current[0] + current[1]
+      let lo = max(0.7 * current[0], total - 1.3 * current[1]), hi = min(1.3 * current[0], total - 0.7 * current[1])
+      var best = -Double.infinity
+      for k in 0...20000 {
+        let s = lo + (hi - lo) * Double(k) / 20000
+        best = max(best, r[0].value(s) + r[1].value(total - s))
+      }
+      XCTAssertGreaterThanOrEqual(p.predictedRecommended, best - 1e-9 * abs(best), "trial \(trial)")
+      XCTAssertLessThanOrEqual(p.predictedRecommended, best + 1e-6 * abs(best), "trial \(trial)")
+    }
+  }
+
+  func testModelPlanIsBudgetNeutralAndNeverLosesRevenue() throws {
+    let sim = try MMMSimulation.generate(weeks: 100, channels: 4, seed: 8)
+    let model = try MMMModel.fit(sim.input, parameters: sim.parameters)
+    let current = sim.input.meanWeeklySpend
+    let p = try BudgetAllocator.optimize(model, currentSpend: current)
+    assertApproximatelyEqual(p.recommended.reduce(0, +), current.reduce(0, +), relative: 1e-12)
+    XCTAssertGreaterThanOrEqual(p.lift, 0)
+    let predicted = (0..<4).reduce(0) { $0 + model.response(channel: $1, weeklySpend: p.recommended[$1]) }
+    assertApproximatelyEqual(p.predictedRecommended, predicted, relative: 1e-12)
   }
 }
