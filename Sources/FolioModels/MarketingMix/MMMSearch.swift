@@ -51,8 +51,11 @@ public enum MMMSearch {
 
   /// Maps a search vector in [−5, 5]^d to channel parameters (see the type
   /// doc for the ranges). `maxSpend` is each channel's max weekly spend.
+  /// Missing coordinates (a vector shorter than channels × per-channel
+  /// count) read as 0, the middle of each range.
   public static func decode(_ v: [Double], adstock: AdstockKind, maxSpend: [Double]) -> [ChannelParameters] {
     let k = parametersPerChannel(adstock)
+    let v = v.count >= k * maxSpend.count ? v : v + [Double](repeating: 0, count: k * maxSpend.count - v.count)
     func s(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
     return maxSpend.indices.map { c in
       let o = c * k
