@@ -21,5 +21,7 @@ public struct DirectiveRegistry: Sendable {
   /// Every directive Folio ships.
   public static let standard = DirectiveRegistry([
     DataDirective.self, TableDirective.self, ChartDirective.self, SummaryDirective.self,
+    MMMDataDirective.self,
+    MMMSearchDirective.self, MMMCVDirective.self, MMMROIDirective.self, MMMCurvesDirective.self, MMMPlanDirective.self,
   ])
 }
