@@ -16,11 +16,16 @@ summed per week and channel):
     base[t] = 1.2M * (1 + 0.08 * years since first week)
               * (1 + 0.06 sin(2 pi t / 52) + 0.03 cos(2 pi t / 52))
               + 8,000 * (PMI_INDEX[t] - 50) - 400,000 * (COMPETITOR_SOV[t] - 0.30)
-    noise[t] ~ Normal(0, 25,000)
+    noise[t] ~ Normal(0, 15,000)
 
 beta_c is set so that channel c's true ROI (sum of contribution / sum of spend
 over the 156 weeks) equals the target ROI below; the truth file records theta,
 alpha, gamma, beta, the true ROI and the true total contribution per channel.
+
+Weekly spend per channel: the channel's mean x (1 + 0.1 sin(2 pi t / 52 + phase))
+x lognormal noise (sd 0.25), times 1.3 while a campaign is on and 0.25 while it
+is off (campaigns switch by a Markov chain: on for ~6 weeks, off for ~1.5);
+TV is flighted (6 weeks on, 4 off) and Events spike every 8 weeks.
 
 Each week's channel spend is then split over 6 countries x 2 divisions with
 fixed shares and 10% noise, and the week's revenue over all rows in proportion
@@ -67,9 +72,13 @@ CLICK_RATE = {"LinkedIn": 0.006, "Google": 0.04, "Display": 0.002, "Meta": 0.009
 
 def spend_series(mean, pattern, phase):
     out = []
+    on = True
     for t in range(WEEKS):
-        season = 1 + 0.25 * math.sin(2 * math.pi * t / 52 + phase)
-        x = mean * season * math.exp(rng.gauss(0, 0.2) - 0.02)
+        # campaigns switch on and off (a Markov chain: on for ~6 weeks, off for ~3)
+        if pattern == "smooth":
+            on = rng.random() < (0.83 if on else 0.33)
+        season = 1 + 0.1 * math.sin(2 * math.pi * t / 52 + phase)
+        x = mean * season * math.exp(rng.gauss(0, 0.25) - 0.03) * (1.3 if on else 0.25)
         if pattern == "flighted":  # 6 weeks on, 4 weeks off
             x = x * 1.65 if t % 10 < 6 else 0.0
         elif pattern == "spiky":  # a big event every 8 weeks, small spend otherwise
@@ -118,7 +127,7 @@ for t in range(WEEKS):
     years = 7 * t / 365.25
     base = 1.2e6 * (1 + 0.08 * years) * (1 + 0.06 * math.sin(2 * math.pi * t / 52) + 0.03 * math.cos(2 * math.pi * t / 52))
     base += 8000 * (pmi[t] - 50) - 400000 * (sov[t] - 0.30)
-    revenue.append(base + sum(contribution[c][t] for c in contribution) + rng.gauss(0, 25000))
+    revenue.append(base + sum(contribution[c][t] for c in contribution) + rng.gauss(0, 15000))
 
 podcast = [0.0] * WEEKS
 for t in (20, 21, 60, 61, 100):

@@ -86,7 +86,7 @@ public enum MMMCurvesDirective: Directive {
         ("zone", .string(cur.zone.rawValue)),
       ]))
     }
-    func names(_ zone: ResponseZone) -> String { curves.indices.filter { curves[$0].zone == zone }.map { labels[$0] }.joined(separator: ", ") }
+    func names(_ zone: ResponseZone) -> String { MMMText.list(curves.indices.filter { curves[$0].zone == zone }.map { labels[$0] }) }
     let value = Value.object([
       ("model", .string(try o["model"]?.string("model") ?? "")),
       ("efficient", .string(names(.efficient))), ("diminishing", .string(names(.diminishing))), ("saturated", .string(names(.saturated))),

@@ -77,7 +77,7 @@ public enum MMMPlanDirective: Directive {
     func moves(_ up: Bool) -> String {
       let idx = plan.current.indices.filter { up ? changePct[$0] > 0.5 : changePct[$0] < -0.5 }
         .sorted { up ? changePct[$0] > changePct[$1] : changePct[$0] < changePct[$1] }
-      return idx.map { "\(labels[$0]) (\(changePct[$0] > 0 ? "+" : "")\(pct0.format(changePct[$0]))%)" }.joined(separator: ", ")
+      return MMMText.list(idx.map { "\(labels[$0]) (\(changePct[$0] > 0 ? "+" : "")\(pct0.format(changePct[$0]))%)" })
     }
     let channels: [(String, Value)] = labels.indices.map { c in (labels[c], MMMResultTables.record(results, row: c)) }
     let meanRevenue = input.revenue.reduce(0, +) / Double(input.weekCount)
@@ -101,9 +101,9 @@ public enum MMMPlanDirective: Directive {
         ("complementary_slackness", .bool(plan.kkt.complementarySlacknessHolds)),
         ("max_slackness_violation", .number(plan.kkt.maxSlacknessViolation)),
       ])),
-      ("at_upper", .string(labels.indices.filter { plan.binding[$0] == .upper }.map { labels[$0] }.joined(separator: ", "))),
-      ("at_lower", .string(labels.indices.filter { plan.binding[$0] == .lower }.map { labels[$0] }.joined(separator: ", "))),
-      ("interior", .string(labels.indices.filter { plan.binding[$0] == .interior }.map { labels[$0] }.joined(separator: ", "))),
+      ("at_upper", .string(MMMText.list(labels.indices.filter { plan.binding[$0] == .upper }.map { labels[$0] }))),
+      ("at_lower", .string(MMMText.list(labels.indices.filter { plan.binding[$0] == .lower }.map { labels[$0] }))),
+      ("interior", .string(MMMText.list(labels.indices.filter { plan.binding[$0] == .interior }.map { labels[$0] }))),
       ("increase", .string(moves(true))),
       ("decrease", .string(moves(false))),
       ("method", .string(plan.method)),
@@ -123,7 +123,7 @@ public enum MMMPlanDirective: Directive {
         TableSpec.Column(header: $1, isNumeric: $0 > 0 && $0 < 6)
       }, rows: rows, totalRows: rows.count)
     let kktText = "KKT check: common marginal ROI λ = \(NumberFormat(.fixed, digits: 4).format(plan.kkt.multiplier)); largest deviation among channels inside their bounds \(NumberFormat(.sci, digits: 2).format(plan.kkt.maxInteriorDeviation)); bound channels on the correct side of λ: \(plan.kkt.complementarySlacknessHolds ? "yes" : "no (violation \(NumberFormat(.sci, digits: 2).format(plan.kkt.maxSlacknessViolation)))"); optimality gap at most \(money.format(plan.optimalityGap)) per week."
-    let note = "Reallocating \(money.format(plan.total)) per week (±\(pct0.format(100 * options.maxChange))% per channel) lifts predicted weekly media revenue from \(money.format(plan.predictedCurrent)) to \(money.format(plan.predictedRecommended)): +\(money.format(plan.lift)) (\(f1.format(plan.liftPercent))%). \(plan.method)"
+    let note = "Reallocating \(money.format(plan.total)) per week (±\(pct0.format(100 * options.maxChange))% per channel) lifts predicted weekly media revenue from \(money.format(plan.predictedCurrent)) to \(money.format(plan.predictedRecommended)): +\(money.format(plan.lift)) (\(f1.format(plan.liftPercent))%). Method: \(plan.method)."
     return DirectiveResult(value: value, outputs: [
       .note(note), .chart(MMMCharts.spendComparison(labels: labels, current: plan.current, recommended: plan.recommended)),
       .table(table), .note(kktText),

@@ -98,10 +98,12 @@ public enum MMMROIDirective: Directive {
       ("resamples", .integer(options.resamples)), ("level", .number(options.level)),
       ("method", .string(methodLabel)), ("refit", .bool(options.refit)), ("seed", .string(String(options.seed))),
       ("significant_count", .integer(boot.filter(\.isSignificant).count)),
-      ("significant", .string(order.filter { boot[$0].isSignificant }.map { labels[$0] }.joined(separator: ", "))),
-      ("not_significant", .string(order.filter { !boot[$0].isSignificant }.map { labels[$0] }.joined(separator: ", "))),
+      ("significant", .string(MMMText.list(order.filter { boot[$0].isSignificant }.map { labels[$0] }))),
+      ("not_significant", .string(MMMText.list(order.filter { !boot[$0].isSignificant }.map { labels[$0] }))),
       ("channels", .object(boot.indices.map { (labels[$0], record($0)) })),
       ("ranked", .array(order.map(record))),
+      ("highest", order.first.map(record) ?? .null),
+      ("lowest", order.last.map(record) ?? .null),
       ("results", .table(results)),
     ])
 
