@@ -30,6 +30,10 @@ public enum MMMCVDirective: Directive {
     ("r2", \.r2), ("rmse", \.rmse), ("mae", \.mae), ("mape", \.mape), ("nrmse", \.nrmse),
   ]
 
+  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
+    MMMModelValue.checkModelOption(call, directive: name)
+  }
+
   public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
     let fitted = try MMMModelValue.model(of: call, context: context, directive: name)
     let model = fitted.model

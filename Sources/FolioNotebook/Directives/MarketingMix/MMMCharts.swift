@@ -33,19 +33,21 @@ enum MMMCharts {
       description: "Line chart of the best loss found so far over \(history.count) evaluations of the differential-evolution search.",
       x: ChartAxis(label: "Evaluation", scale: .numeric(NumberFormat(.thousands, digits: 0))),
       y: ChartAxis(label: "Best loss", scale: .numeric(NumberFormat(.fixed, digits: 3))),
-      layers: [.line([ChartSeries(name: "Best loss", x: shown.indices.map { Double($0 + 1) }, y: shown)])])
+      layers: [.line([ChartSeries(name: "Best loss", x: shown.indices.map { Double(start + $0 + 1) }, y: shown)])])
   }
 
-  /// Baseline plus stacked channel contributions, with actual revenue on top.
+  /// Each channel's weekly revenue contribution, stacked. The baseline
+  /// (intercept, trend, seasonality, market controls) is left out so the
+  /// channels keep their colours (the palette has 8) and the media part is
+  /// readable; its share is in the value (`media_share`).
   static func decomposition(_ model: MMMModel, labels: [String]) -> ChartSpec {
     let x = weeks(model.input)
-    var series = [ChartSeries(name: "Baseline", x: x, y: model.baseline)]
-    series += zip(labels, model.contributions).map { ChartSeries(name: $0, x: x, y: $1) }
     return ChartSpec(
-      title: "Where weekly revenue comes from", subtitle: "Baseline (intercept, trend, seasonality, market) plus each channel's contribution",
-      description: "Stacked area chart of the fitted revenue split into baseline and \(labels.count) channel contributions, with actual revenue as a line.",
+      title: "Revenue contributed by each channel, week by week",
+      subtitle: "Stacked media contributions β·Hill(adstock(spend)); the baseline (trend, season, market) comes on top of these",
+      description: "Stacked area chart of the weekly revenue contribution of \(labels.count) channels.",
       x: ChartAxis(label: "Week", scale: .date), y: ChartAxis(label: "Revenue per week", scale: .numeric(compact), includeZero: true),
-      layers: [.area(series, stacked: true), .line([ChartSeries(name: "Actual revenue", x: x, y: model.input.revenue)])])
+      layers: [.area(zip(labels, model.contributions).map { ChartSeries(name: $0, x: x, y: $1) }, stacked: true)])
   }
 
   /// Share of a unit of spend still acting k weeks later.
@@ -95,7 +97,7 @@ enum MMMCharts {
                             currentSpend: Double, currentResponse: Double, zone: String) -> ChartSpec {
     var layers: [ChartLayer] = []
     if let low, let high { layers.append(.band(BandLayer(name: "90% band", x: spend, low: low, high: high))) }
-    layers.append(.line([ChartSeries(name: "Weekly revenue", x: spend, y: response)]))
+    layers.append(.line([ChartSeries(name: label, x: spend, y: response)]))
     layers.append(.rule(RuleLayer(.vertical, at: currentSpend, label: "current")))
     layers.append(.scatter([ChartSeries(name: "Current spend", x: [currentSpend], y: [currentResponse])]))
     return ChartSpec(

@@ -28,6 +28,10 @@ public enum MMMCurvesDirective: Directive {
     OptionSpec("band_z", "Band half-width in bootstrap coefficient sds (default 1.645)."),
   ]
 
+  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
+    MMMModelValue.checkModelOption(call, directive: name)
+  }
+
   public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
     let fitted = try MMMModelValue.model(of: call, context: context, directive: name)
     let model = fitted.model, labels = fitted.labels

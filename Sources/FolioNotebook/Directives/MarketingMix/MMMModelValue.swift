@@ -95,6 +95,11 @@ enum MMMModelValue {
     }
   }
 
+  /// `folio check`: the directive names its model.
+  static func checkModelOption(_ call: DirectiveCall, directive: String) -> [NotebookError] {
+    call.options["model"] == nil ? [NotebookError(call.location, "{\(directive)} needs 'model: <label>' naming a {search} block above")] : []
+  }
+
   /// The `model:` option of a directive, read and refitted.
   static func model(of call: DirectiveCall, context: ExecutionContext, directive: String) throws -> Fitted {
     guard let node = call.options["model"] else {

@@ -36,8 +36,7 @@ public enum MMMPlanDirective: Directive {
   ]
 
   public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
-    var errors: [NotebookError] = []
-    if call.options["model"] == nil { errors.append(NotebookError(call.location, "{plan} needs 'model: <label>' naming a {search} block above")) }
+    var errors = MMMModelValue.checkModelOption(call, directive: name)
     if call.options["total"] != nil, let t = call.options["total_change"] {
       errors.append(NotebookError(t.location, "give either total or total_change, not both"))
     }

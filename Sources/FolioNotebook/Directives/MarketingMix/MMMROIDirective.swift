@@ -31,6 +31,10 @@ public enum MMMROIDirective: Directive {
     OptionSpec("seed", "Bootstrap seed (default: from the notebook seed and the block label)."),
   ]
 
+  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
+    MMMModelValue.checkModelOption(call, directive: name)
+  }
+
   public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
     let fitted = try MMMModelValue.model(of: call, context: context, directive: name)
     let model = fitted.model, labels = fitted.labels
