@@ -212,6 +212,19 @@ final class MarketingMixDirectiveTests: XCTestCase {
     XCTAssertNotEqual(value(a, "fit")["seed"], value(c, "fit")["seed"])
   }
 
+  func testWeibullAdstockRunsThroughEveryDirectiveAndRecordsShapeAndScale() throws {
+    let doc = try run(Self.pipeline.replacingOccurrences(of: "budget: 150", with: "budget: 150\nadstock: weibull"))
+    XCTAssertEqual(doc.diagnostics, [])
+    let fit = value(doc, "fit")
+    XCTAssertEqual(fit["adstock"], .string("weibull"))
+    XCTAssertNil(fit["channels"]?["Search"]?["theta"])
+    let shape = number(fit, "channels", "Search", "shape"), scale = number(fit, "channels", "Search", "scale")
+    XCTAssertTrue((0.5...5).contains(shape) && (0...1).contains(scale), "\(shape), \(scale)")
+    guard let results = table(doc, "MODEL_RESULTS") else { return XCTFail() }
+    XCTAssertEqual(results["SHAPE"]?[0].doubleValue, shape)
+    XCTAssertEqual(results["SCALE"]?[0].doubleValue, scale)
+  }
+
   // MARK: - Errors
 
   func testUnknownAdstockIsALocatedErrorWithASuggestion() throws {
