@@ -7,6 +7,7 @@ import Foundation
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
   ("csv", "load a 5M-row, 9-column CSV (target < 2 s, < 2 GB)", runCSVBenchmark),
   ("glm", "GLM with C(sku)+C(store) on 1M rows (target < 3 s, < 1.5 GB)", runGLMBenchmark),
+  ("mmm", "marketing-mix search+CV+bootstrap+curves+plan, 150 weeks × 8 channels (target < 0.5 s)", runMMMBenchmark),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

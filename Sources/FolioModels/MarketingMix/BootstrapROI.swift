@@ -192,4 +192,22 @@ public struct ChannelBootstrap: Sendable, Equatable {
   public var roiDraws: [Double]
   /// The B resampled coefficients, in resample order.
   public var coefDraws: [Double]
+
+  public init(
+    channel: String, roi: Double, roiLow: Double, roiHigh: Double, roiSD: Double, coef: Double, coefLow: Double,
+    coefHigh: Double, coefSD: Double, isSignificant: Bool, roiDraws: [Double], coefDraws: [Double]
+  ) {
+    self.channel = channel
+    self.roi = roi
+    self.roiLow = roiLow
+    self.roiHigh = roiHigh
+    self.roiSD = roiSD
+    self.coef = coef
+    self.coefLow = coefLow
+    self.coefHigh = coefHigh
+    self.coefSD = coefSD
+    self.isSignificant = isSignificant
+    self.roiDraws = roiDraws
+    self.coefDraws = coefDraws
+  }
 }

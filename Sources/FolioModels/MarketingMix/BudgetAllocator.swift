@@ -16,9 +16,13 @@ import Foundation
 /// filling them one at a time leaves at most one channel strictly inside a
 /// stretch, where f̂ > f. That channel is resolved by a 1-D search over its
 /// spend (the others re-allocated exactly for each value), keeping the best
-/// allocation by the *true* f. The relaxation's optimum is an upper bound on
-/// every allocation, so `optimalityGap` certifies how close the plan is (0
-/// unless a channel ends on a convex stretch).
+/// allocation by the *true* f: the optimum is max over s_j of
+/// f_j(s_j) + G(T − s_j), G the (exact, concave) optimum of the other
+/// channels, searched on a 41-point grid over s_j's feasible range (plus the
+/// stretch's ends) and refined by golden section. The relaxation's optimum
+/// is an upper bound on every allocation, so `optimalityGap` certifies how
+/// close the plan is: exactly 0 when no channel ends inside a stretch, else
+/// the envelope's excess, which the true optimum cannot close.
 ///
 /// **Why not a general NLP solver.** With α > 1 a channel's response is
 /// convex on part of its box, so equal marginal ROI is necessary but not
@@ -52,7 +56,8 @@ public enum BudgetAllocator {
     }
   }
 
-  /// Optimizes the allocation of `currentSpend` (weekly, one per channel).
+  /// Optimizes the allocation of `currentSpend` (weekly, one per channel)
+  /// on the model's steady-state response curves.
   ///
   /// - Throws: `MMMError.infeasibleBudget` when a floor exceeds its box or
   ///   cap, or the total lies outside [Σ l, Σ u]; `.lengthMismatch` for a
@@ -61,7 +66,20 @@ public enum BudgetAllocator {
   public static func optimize(
     _ model: MMMModel, currentSpend: [Double], options: Options = Options()
   ) throws(MMMError) -> BudgetPlan {
-    let m = model.input.channelCount
+    let responses = (0..<model.input.channelCount).map { c in
+      ChannelResponse(
+        beta: model.mediaCoefficients[c], multiplier: model.steadyStateMultiplier(channel: c),
+        saturation: model.parameters[c].saturation)
+    }
+    return try optimize(responses: responses, channels: model.input.channels, currentSpend: currentSpend, options: options)
+  }
+
+  /// Optimizes over explicit response curves f_c(s) = β_c·Hill_c(m_c·s).
+  public static func optimize(
+    responses: [ChannelResponse], channels: [String], currentSpend: [Double], options: Options = Options()
+  ) throws(MMMError) -> BudgetPlan {
+    let m = responses.count
+    guard channels.count == m else { throw .lengthMismatch(what: "channel names", expected: m, got: channels.count) }
     guard currentSpend.count == m else {
       throw .lengthMismatch(what: "current spend", expected: m, got: currentSpend.count)
     }
@@ -79,7 +97,7 @@ public enum BudgetAllocator {
       upper[c] = min((1 + options.maxChange) * currentSpend[c], options.caps?[c] ?? .infinity)
       if lower[c] > upper[c] {
         throw .infeasibleBudget(
-          "\(model.input.channels[c]): lower bound \(lower[c]) is above upper bound \(upper[c]) (floor, cap and ±\(options.maxChange * 100)% box do not overlap)")
+          "\(channels[c]): lower bound \(lower[c]) is above upper bound \(upper[c]) (floor, cap and ±\(options.maxChange * 100)% box do not overlap)")
       }
     }
     let currentTotal = currentSpend.reduce(0, +)
@@ -91,8 +109,8 @@ public enum BudgetAllocator {
     }
     let envelopes = (0..<m).map { c in
       ChannelResponseEnvelope(
-        beta: model.mediaCoefficients[c], multiplier: model.steadyStateMultiplier(channel: c),
-        hill: model.parameters[c].saturation, lower: lower[c], upper: upper[c])
+        beta: responses[c].beta, multiplier: responses[c].multiplier,
+        hill: responses[c].saturation, lower: lower[c], upper: upper[c])
     }
     let solver = SeparableAllocation(envelopes: envelopes)
     let relaxed = solver.solve(channels: Array(0..<m), total: total, fixed: [:])
@@ -119,7 +137,7 @@ public enum BudgetAllocator {
     }
     let kkt = SeparableAllocation.kkt(envelopes: envelopes, spend: best, fallbackMultiplier: relaxed.multiplier)
     return BudgetPlan(
-      channels: model.input.channels, current: currentSpend, recommended: best, lowerBounds: lower,
+      channels: channels, current: currentSpend, recommended: best, lowerBounds: lower,
       upperBounds: upper, total: total, predictedCurrent: predictedCurrent, predictedRecommended: bestValue,
       lift: bestValue - predictedCurrent,
       liftPercent: predictedCurrent != 0 ? 100 * (bestValue - predictedCurrent) / abs(predictedCurrent) : .nan,
@@ -128,4 +146,24 @@ public enum BudgetAllocator {
       method: "exact separable allocation: concave envelopes of the response curves, bisection on the "
         + "marginal-ROI multiplier, 1-D resolution of the one channel on a convex stretch")
   }
+}
+
+/// One channel's steady-state response curve f(s) = β·Hill(m·s): weekly
+/// revenue at a constant weekly spend s.
+public struct ChannelResponse: Sendable, Equatable {
+  /// Media coefficient β (revenue per week at full saturation).
+  public var beta: Double
+  /// Steady-state adstock multiplier m (1/(1 − θ) for geometric adstock).
+  public var multiplier: Double
+  /// The Hill curve.
+  public var saturation: HillSaturation
+
+  public init(beta: Double, multiplier: Double, saturation: HillSaturation) {
+    self.beta = beta
+    self.multiplier = multiplier
+    self.saturation = saturation
+  }
+
+  /// f(s).
+  public func value(_ s: Double) -> Double { beta * saturation.apply(multiplier * s) }
 }

@@ -50,7 +50,8 @@ public struct BudgetPlan: Sendable, Equatable {
   /// Optimum of the concave-envelope relaxation: no allocation can beat it.
   public var upperBound: Double
   /// upperBound − predictedRecommended ≥ 0: how far from optimal the plan
-  /// can be at most (0 when no channel ends on a convex stretch).
+  /// can be at most (0 when the relaxation's optimum is feasible for the
+  /// true curves; positive otherwise even at the true optimum).
   public var optimalityGap: Double
   /// How the plan was computed, for the report.
   public var method: String
