@@ -7,7 +7,7 @@ import FolioModels
 ///
 /// Fields: `channels` (keys), `labels` (short display names), `controls`,
 /// `weeks`, `first_week`, `last_week`, `rows`, `total_spend`,
-/// `total_revenue`, `dropped` (records of `key`, `total_spend`), and
+/// `total_revenue`, `dropped_count`, `dropped_keys` (text, "none" when empty), `dropped` (records of `key`, `total_spend`), and
 /// `weekly`, the wide weekly dataset (`WEEK_START`, `REVENUE`, one spend
 /// column per channel key, one column per control) at full precision.
 enum MMMDataValue {
@@ -49,6 +49,7 @@ enum MMMDataValue {
       ("total_spend", .number(totalSpend)),
       ("total_revenue", .number(input.revenue.reduce(0, +))),
       ("dropped_count", .integer(prepared.dropped.count)),
+      ("dropped_keys", .string(MMMText.list(prepared.dropped.map(\.key)))),
       ("dropped", .array(prepared.dropped.map { .object([("key", .string($0.key)), ("total_spend", .number($0.totalSpend))]) })),
       ("weekly", .table(weekly)),
     ])
