@@ -62,7 +62,7 @@ let package = Package(
     .executableTarget(
       name: "folio",
       dependencies: [
-        "FolioData", "FolioNotebook", "FolioRender", "FolioStore",
+        "FolioData", "FolioStats", "FolioNotebook", "FolioRender", "FolioStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(

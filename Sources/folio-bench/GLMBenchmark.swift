@@ -13,8 +13,6 @@ import FolioModels
 import FolioStats
 import Foundation
 
-/// SplitMix64: a tiny, fast, seedable generator (Steele et al. 2014).
-
 /// The benchmark frame: x1…x5, sku (500 levels), store (50), y_gauss, y_pois.
 func glmBenchmarkFrame(rows n: Int, seed: UInt64 = 42) throws -> Frame {
   var rng = SplitMix64(seed: seed)

@@ -14,9 +14,9 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     var problems = 0
     for path in notebooks {
-      let source = try NotebookFile.read(path)
+      let bytes = try NotebookFile.read(path)
       do {
-        let notebook = try NotebookParser.parse(source, path: path)
+        let notebook = try NotebookParser.parse(try NotebookSource.decode(bytes, path: path), path: path)
         for d in NotebookChecker.check(notebook) {
           print(d.description)
           problems += 1
@@ -33,15 +33,13 @@ struct CheckCommand: ParsableCommand {
   }
 }
 
-/// Reading a notebook file: a missing or unreadable file is a usage error.
+/// Reading a notebook file: a missing or unreadable file is a usage error;
+/// its contents are decoded by `NotebookSource`, which locates bad UTF-8.
 enum NotebookFile {
-  static func read(_ path: String) throws -> String {
+  static func read(_ path: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw UsageError(description: "cannot read notebook '\(path)': no such file or not readable")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw UsageError(description: "notebook '\(path)' is not valid UTF-8 text")
-    }
-    return text
+    return [UInt8](data)
   }
 }

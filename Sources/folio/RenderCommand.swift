@@ -1,8 +1,6 @@
 import ArgumentParser
-import FolioData
 import FolioNotebook
 import FolioRender
-import FolioStore
 import Foundation
 
 /// `folio render`: parse, execute and render notebooks into DIR/<stem>.html
@@ -24,8 +22,17 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Report template (.mustache) overriding the notebook's and the default.")
   var template: String?
 
+  @Option(help: ArgumentHelp("Render one report per row of this CSV (columns are params) and an index page.", valueName: "runs.csv"))
+  var paramsFile: String?
+
   @Flag(help: "Render every notebook even after one fails.")
   var keepGoing = false
+
+  @Flag(help: "Run every block; neither read nor write the block cache (DIR/.folio-cache).")
+  var noCache = false
+
+  @Option(help: ArgumentHelp("Recompute this block even if its cached result is valid (repeatable).", valueName: "label"))
+  var refresh: [String] = []
 
   func validate() throws {
     for p in params where !p.contains("=") {
@@ -36,7 +43,7 @@ struct RenderCommand: ParsableCommand {
   func run() throws {
     var anyFailed = false
     for path in notebooks {
-      let ok = try renderOne(path)
+      let ok = try paramsFile.map { try renderBatch(path, paramsFile: $0) } ?? renderOne(path)
       if !ok {
         anyFailed = true
         if !keepGoing && path != notebooks.last {
@@ -48,62 +55,58 @@ struct RenderCommand: ParsableCommand {
     if anyFailed { throw ExitCode(FolioExit.blockFailed) }
   }
 
+  /// `--param` values as (name, value).
+  private var paramPairs: [(name: String, value: String)] {
+    params.map {
+      let parts = $0.split(separator: "=", maxSplits: 1).map(String.init)
+      return (parts[0], parts.count > 1 ? parts[1] : "")
+    }
+  }
+
   /// Renders one notebook; returns whether every block ran.
   private func renderOne(_ path: String) throws -> Bool {
-    let source = try NotebookFile.read(path)
-    let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-    let baseDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-    var document: ExecutedDocument
-    do {
-      var notebook = try NotebookParser.parse(source, path: path)
-      for p in params {
-        let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
-        do { try notebook.frontMatter.override(parts[0], with: parts.count > 1 ? parts[1] : "") } catch {
-          throw UsageError(description: "--param \(p): \(error.message)")
-        }
-      }
-      var executor = Executor()
-      if isatty(STDERR_FILENO) != 0 {
-        executor.progress = { i, n, name in printError("[\(i)/\(n)] \(stem): \(name)") }
-      }
-      document = executor.run(notebook, baseDirectory: baseDirectory)
-    } catch let e as NotebookError {
-      document = ExecutedDocument.failedToParse(path: path, source: source, error: e)
-    }
-    for d in document.diagnostics { printError(d.description) }
+    var job = makeJob(path)
+    job.params = paramPairs
+    let outcome = try job.run()
+    for d in outcome.document.diagnostics { printError(d.description) }
+    printError(outcome.document.outcomeLine(htmlPath: outcome.htmlPath))
+    return !outcome.document.hasErrors
+  }
 
-    let templatePath = try TemplateLocator.locate(explicit: template, notebook: document.notebook, notebookDirectory: baseDirectory)
-    let html: String
-    do {
-      html = try ReportRenderer(templatePath: templatePath).render(
-        document, reportStem: stem, generatedBy: (["folio", "render", path] + params.map { "--param \($0)" }).joined(separator: " "))
-    } catch {
-      throw UsageError(description: "template \(templatePath): \(error)")
+  /// Renders one report per row of `paramsFile` and an index page linking them.
+  private func renderBatch(_ path: String, paramsFile: String) throws -> Bool {
+    let runs = try BatchParameters.read(paramsFile)
+    let base = makeJob(path).stem
+    var rendered: [BatchIndex.Run] = []
+    var stems: Set<String> = []
+    for (i, row) in runs.enumerated() {
+      var job = makeJob(path)
+      job.params = paramPairs + row
+      job.stem = BatchParameters.stem(base: base, row: row, index: i, taken: &stems)
+      let outcome = try job.run()
+      for d in outcome.document.diagnostics { printError(d.description) }
+      printError(outcome.document.outcomeLine(htmlPath: outcome.htmlPath))
+      rendered.append(BatchIndex.Run(href: "\(job.stem).html", params: row, document: outcome.document))
     }
-    let fm = FileManager.default
-    let resultsDir = (output as NSString).appendingPathComponent(stem)
-    try fm.createDirectory(atPath: resultsDir, withIntermediateDirectories: true)
-    try Data(html.utf8).write(to: URL(fileURLWithPath: (output as NSString).appendingPathComponent("\(stem).html")))
-    try Data(document.resultsJSON(folioVersion: folioVersion).utf8).write(
-      to: URL(fileURLWithPath: (resultsDir as NSString).appendingPathComponent("results.json")))
-    for block in document.blocks {
-      guard case .directive(let d) = block else { continue }
-      for a in d.attachments {
-        try Data(a.contents.utf8).write(to: URL(fileURLWithPath: (resultsDir as NSString).appendingPathComponent(a.fileName)))
-      }
-    }
-    let tables = document.resultTables
-    if !tables.isEmpty {
-      for t in tables {
-        try Data(CSVWriter.bytes(t.frame)).write(to: URL(fileURLWithPath: (resultsDir as NSString).appendingPathComponent("\(t.name).csv")))
-      }
-      let sqlitePath = (resultsDir as NSString).appendingPathComponent("results.sqlite")
-      try? FileManager.default.removeItem(atPath: sqlitePath)
-      try SQLiteResultStore.write(tables.map { ($0.name, $0.frame) }, to: sqlitePath)
-    }
-    let failed = document.failedCount
-    printError("\(path) → \((output as NSString).appendingPathComponent("\(stem).html")) (\(document.directiveCount) blocks, \(failed) failed\(document.diagnostics.count > failed ? ", \(document.diagnostics.count - failed) inline errors" : ""))")
-    return !document.hasErrors
+    let title = (rendered.first?.document.notebook.frontMatter.title ?? base) + " — all runs"
+    let index = BatchIndex(title: title, runs: rendered)
+    let templatePath = try TemplateLocator.locate(
+      explicit: template, notebook: rendered[0].document.notebook, notebookDirectory: makeJob(path).baseDirectory)
+    let html = try ReportRenderer(templatePath: templatePath).template.render(
+      index.page(generatedBy: "folio render \(path) --params-file \(paramsFile)"))
+    let indexPath = (output as NSString).appendingPathComponent("\(base)-index.html")
+    try Data(html.utf8).write(to: URL(fileURLWithPath: indexPath))
+    printError("index → \(indexPath) (\(rendered.count) runs)")
+    return rendered.allSatisfy { !$0.document.hasErrors }
+  }
+
+  private func makeJob(_ path: String) -> ReportJob {
+    var job = ReportJob(notebookPath: path, outputDirectory: output)
+    job.templatePath = template
+    job.useCache = !noCache
+    job.refresh = Set(refresh)
+    job.showProgress = isatty(STDERR_FILENO) != 0
+    return job
   }
 }
 

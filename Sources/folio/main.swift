@@ -1,5 +1,11 @@
 import ArgumentParser
+import FolioStats
 import Foundation
+
+// One BLAS thread: the 2-core machine is faster without OpenBLAS's thread
+// pool on Folio's small-to-medium matrices, and a fixed summation order keeps
+// results byte-identical across machines.
+BLASThreads.set(1)
 
 // Exit codes are Folio's own (0/1/2), so parse and run by hand instead of
 // `FolioCommand.main()`, which exits 64 on usage errors.

@@ -107,3 +107,16 @@ final class NotebookParserTests: XCTestCase {
     }
   }
 }
+
+final class NotebookSourceTests: XCTestCase {
+  func testInvalidUTF8IsLocatedAtTheFirstBadByte() {
+    let bytes = Array("# Title\nab".utf8) + [0xFF] + Array("c\n".utf8)
+    XCTAssertThrowsError(try NotebookSource.decode(bytes, path: "bad.md")) { error in
+      XCTAssertEqual((error as? NotebookError)?.location, SourceLocation(file: "bad.md", line: 2, column: 3))
+    }
+  }
+
+  func testByteOrderMarkIsDropped() throws {
+    XCTAssertEqual(try NotebookSource.decode([0xEF, 0xBB, 0xBF] + Array("hi".utf8), path: "b.md"), "hi")
+  }
+}

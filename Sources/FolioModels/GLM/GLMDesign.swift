@@ -39,7 +39,9 @@ public struct GLMDesign: Sendable {
   /// p, the number of design columns.
   public var columnCount: Int { columnNames.count }
 
-  /// Whether to accumulate the sparse blocks (always exact; chosen for every size).
+  /// A design from its parts (`build(_:from:extraColumns:)` is the usual way).
+  /// The structured products are exact, so they are used at every size; no
+  /// switch to dense dummies exists or is needed.
   public init(columnNames: [String], rowCount: Int, dense: Matrix, denseColumns: [Int], blocks: [FactorBlock]) {
     self.columnNames = columnNames
     self.rowCount = rowCount

@@ -89,7 +89,9 @@ public struct IRLSFitter: Sendable {
       }
       eta = design.linearPredictor(newBeta, offset: offset)
       mu = eta.map(link.inverse)
-      if family.name == "binomial" {
+      if family.name == "binomial" && Self.saturatingLinks.contains(link.name) {
+        // g⁻¹ of logit/probit/cloglog can round to exactly 0 or 1 far out;
+        // keep μ strictly inside (0, 1) so V(μ) and the deviance stay finite.
         for i in 0..<n { mu[i] = min(max(mu[i], 1e-300), 1 - 1e-16) }
       }
       guard mu.allSatisfy(family.isValidMean) else {
@@ -124,6 +126,9 @@ public struct IRLSFitter: Sendable {
       criterion: criterion, normalizedCovariance: cov)
   }
 
+  /// Links whose inverse maps onto [0, 1] and may saturate in floating point.
+  static let saturatingLinks: Set<String> = ["logit", "probit", "cloglog"]
+
   /// Σ iwᵢ d(yᵢ, μᵢ).
   static func deviance(_ family: any Family, _ y: [Double], _ mu: [Double], _ iw: [Double]) -> Double {
     var s = 0.0
@@ -132,26 +137,48 @@ public struct IRLSFitter: Sendable {
   }
 
   /// Throws `.rankDeficient` when X (rows weighted by `priorWeights`) does
-  /// not have full column rank, naming the aliased columns: pivoted QR
-  /// (`dgeqp3`) of the unit-diagonal scaled Gram matrix, tolerance 1e-11.
+  /// not have full column rank, naming the aliased columns the way R and
+  /// patsy users expect: a column is aliased when it is a linear combination
+  /// of the columns BEFORE it. The unit-diagonal scaled Gram matrix is
+  /// factored by Cholesky (`dpotrf`); the first failing pivot is such a
+  /// column, which is removed before trying again. After 50 removals the
+  /// rest is diagnosed at once by pivoted QR (`dgeqp3`).
   static func checkRank(_ design: GLMDesign, priorWeights: [Double]) throws(GLMError) {
     let g = design.weightedGram(priorWeights)
     let p = g.rows
-    var zero: [Int] = []
-    var scaled = g
     let d = (0..<p).map { g[$0, $0] }
     let maxD = d.max() ?? 0
-    for j in 0..<p where !(d[j] > 1e-300 * max(1, maxD)) { zero.append(j) }
-    for i in 0..<p {
-      for j in 0..<p {
-        let s = (d[i] > 0 && d[j] > 0) ? (d[i] * d[j]).squareRoot() : 1
-        scaled[i, j] = g[i, j] / s
+    var aliased: [Int] = []
+    var keep: [Int] = []
+    for j in 0..<p {
+      if d[j] > 1e-300 * max(1, maxD) { keep.append(j) } else { aliased.append(j) }
+    }
+    func scaled(_ cols: [Int]) -> Matrix {
+      var m = Matrix(rows: cols.count, columns: cols.count)
+      for (a, i) in cols.enumerated() {
+        for (b, j) in cols.enumerated() { m[a, b] = g[i, j] / (d[i] * d[j]).squareRoot() }
+      }
+      return m
+    }
+    var settled = false
+    for _ in 0..<50 {
+      do {
+        _ = try Cholesky(scaled(keep), relativeTolerance: 1e-10)
+        settled = true
+        break
+      } catch .notPositiveDefinite(let k) {
+        aliased.append(keep[k])
+        keep.remove(at: k)
+      } catch {
+        throw .numerical("the design matrix contains non-finite values")
       }
     }
-    guard let qr = try? PivotedQR(scaled, relativeTolerance: 1e-11) else {
-      throw .numerical("the design matrix contains non-finite values")
+    if !settled {
+      guard let qr = try? PivotedQR(scaled(keep), relativeTolerance: 1e-11) else {
+        throw .numerical("the design matrix contains non-finite values")
+      }
+      aliased += qr.aliasedColumns.map { keep[$0] }
     }
-    let aliased = Set(zero).union(qr.aliasedColumns).sorted()
-    if !aliased.isEmpty { throw .rankDeficient(aliased: aliased.map { design.columnNames[$0] }) }
+    if !aliased.isEmpty { throw .rankDeficient(aliased: aliased.sorted().map { design.columnNames[$0] }) }
   }
 }

@@ -54,6 +54,11 @@ public enum DataDirective: Directive {
     return refs
   }
 
+  public static func inputFiles(_ call: DirectiveCall) -> [String] {
+    guard let node = call.options["csv"], case .scalar(let path, _) = node.kind else { return [] }
+    return [path]
+  }
+
   public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
     var errors: [NotebookError] = []
     let hasCSV = call.options["csv"] != nil, hasFrom = call.options["from"] != nil

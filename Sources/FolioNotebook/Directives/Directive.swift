@@ -17,6 +17,9 @@ public protocol Directive: Sendable {
   /// counting `{{ … }}`), with where each is written. Default: the values of
   /// options declared with `reference: true` (their first path component).
   static func references(_ call: DirectiveCall) -> [(label: String, location: SourceLocation)]
+  /// Files the block will read, as written in its (interpolated) options;
+  /// their bytes are part of the block's cache key. Default: none.
+  static func inputFiles(_ call: DirectiveCall) -> [String]
   /// Static checks beyond option names and label references (default: none).
   static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError]
   /// Runs the block. Options arrive with `{{ … }}` already interpolated.
@@ -24,6 +27,7 @@ public protocol Directive: Sendable {
 }
 
 extension Directive {
+  public static func inputFiles(_ call: DirectiveCall) -> [String] { [] }
   public static func references(_ call: DirectiveCall) -> [(label: String, location: SourceLocation)] {
     options.filter(\.isReference).compactMap { spec in
       guard let node = call.options[spec.name], case .scalar(let s, _) = node.kind, !s.contains("{{") else { return nil }

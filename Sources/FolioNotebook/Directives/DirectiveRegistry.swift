@@ -20,7 +20,12 @@ public struct DirectiveRegistry: Sendable {
 
   /// Every directive Folio ships.
   public static let standard = DirectiveRegistry([
+    // Data, presentation and the executive summary.
     DataDirective.self, TableDirective.self, ChartDirective.self, SummaryDirective.self,
+    // Models.
+    GLMDirective.self,
+    MMMDataDirective.self, MMMSearchDirective.self, MMMCVDirective.self, MMMROIDirective.self,
+    MMMCurvesDirective.self, MMMPlanDirective.self,
     PromoModelDirective.self,
     PromoPlanDirective.self,
   ])

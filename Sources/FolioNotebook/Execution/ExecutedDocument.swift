@@ -85,6 +85,8 @@ public struct ExecutedDirective: Sendable {
   public var attachments: [Attachment]
   /// Result tables for CSV and SQLite output.
   public var tables: [ResultTable] = []
+  /// Whether the result was replayed from the block cache instead of computed.
+  public var fromCache = false
   /// Set when the block failed; outputs are then empty.
   public var error: NotebookError?
 }

@@ -33,8 +33,13 @@ public struct ExecutionContext: Sendable {
 
   /// Records that the block read `path` (as written) with these bytes.
   public mutating func recordInput(path: String, bytes: [UInt8]) {
+    recordInput(path: path, sha256: SHA256Digest.hex(of: bytes))
+  }
+
+  /// Records an input whose hash is already known (a block replayed from the cache).
+  public mutating func recordInput(path: String, sha256: String) {
     guard !inputs.contains(where: { $0.path == path }) else { return }
-    inputs.append((path, SHA256Digest.hex(of: bytes)))
+    inputs.append((path, sha256))
   }
 
   /// The result of an earlier block by label (or `label.field.field`).

@@ -1,4 +1,5 @@
 import FolioData
+import Foundation
 
 /// Stage two: runs a parsed notebook's blocks top to bottom.
 ///
@@ -9,6 +10,10 @@ public struct Executor: Sendable {
   public var registry: DirectiveRegistry
   /// Called before each directive block runs: (1-based index, count, display name).
   public var progress: (@Sendable (Int, Int, String) -> Void)?
+  /// Where block results are cached; `nil` runs every block.
+  public var cache: BlockCache?
+  /// Labels to recompute even when their cache entry is valid (`--refresh`).
+  public var refresh: Set<String> = []
 
   public init(registry: DirectiveRegistry = .standard) {
     self.registry = registry
@@ -23,6 +28,7 @@ public struct Executor: Sendable {
     var results: [(String, Value)] = []
     var diagnostics: [Diagnostic] = []
     var failed: Set<String> = []
+    var keys: [String: String] = [:]
     let allLabels = Set(notebook.blocks.compactMap { if case .directive(let c) = $0 { return c.label } else { return nil } })
     let total = notebook.blocks.filter { if case .directive = $0 { return true } else { return false } }.count
     var ordinal = 0
@@ -40,7 +46,7 @@ public struct Executor: Sendable {
         progress?(ordinal, total, call.displayName)
         var executed = ExecutedDirective(call: call, caption: nil, echo: true, hidden: false, outputs: [], attachments: [], error: nil)
         do {
-          let result = try runDirective(call, into: &executed, context: &context, failed: failed, allLabels: allLabels)
+          let result = try runDirective(call, into: &executed, context: &context, failed: failed, allLabels: allLabels, keys: &keys)
           executed.outputs = result.outputs
           executed.attachments = result.attachments
           executed.tables = result.tables
@@ -66,7 +72,7 @@ public struct Executor: Sendable {
 
   private func runDirective(
     _ call: DirectiveCall, into executed: inout ExecutedDirective, context: inout ExecutionContext,
-    failed: Set<String>, allLabels: Set<String>
+    failed: Set<String>, allLabels: Set<String>, keys: inout [String: String]
   ) throws -> DirectiveResult {
     guard let directive = registry[call.name] else {
       throw NotebookError(call.nameLocation, "unknown directive '\(call.name)'\(NearMatches.hint(for: call.name, in: registry.names, noun: "directive"))")
@@ -88,6 +94,43 @@ public struct Executor: Sendable {
     if let node = resolved.options["caption"] { executed.caption = try node.string("caption") }
     if let node = resolved.options["echo"] { executed.echo = try node.bool("echo") }
     if let node = resolved.options["hidden"] { executed.hidden = try node.bool("hidden") }
-    return try directive.run(resolved, in: &context)
+    guard let cache else { return try directive.run(resolved, in: &context) }
+
+    // Cached path: the key covers everything the result depends on.
+    guard let key = cacheKey(call, resolved: resolved, directive: directive, references: refs, context: context, keys: keys) else {
+      return try directive.run(resolved, in: &context)
+    }
+    if let label = call.label { keys[label] = key }
+    if !refresh.contains(call.label ?? ""), let hit = cache.load(key) {
+      for i in hit.inputs { context.recordInput(path: i.path, sha256: i.sha256) }
+      executed.fromCache = true
+      return hit.result
+    }
+    let before = context.inputs.count
+    let result = try directive.run(resolved, in: &context)
+    cache.store(CachedBlock(result: result, inputs: Array(context.inputs[before...])), key: key)
+    return result
+  }
+
+  /// The block's cache key, or `nil` when an input file cannot be read (the
+  /// block then runs uncached and reports the problem itself).
+  private func cacheKey(
+    _ call: DirectiveCall, resolved: DirectiveCall, directive: any Directive.Type,
+    references: [(String, SourceLocation)], context: ExecutionContext, keys: [String: String]
+  ) -> String? {
+    var key = BlockKey(version: folioVersion, call: call, seed: context.seed)
+    for label in Set(references.map(\.0)).sorted() where label != "params" {
+      key.upstream(label, key: keys[label] ?? "none")
+    }
+    var params: Set<String> = []
+    for (p, _) in OptionInterpolation.placeholders(in: call.options) where p.root == "params" {
+      if case .field(let name)? = p.steps.first { params.insert(name) }
+    }
+    for name in params.sorted() { key.param(name, context.params[name] ?? .null) }
+    for path in directive.inputFiles(resolved) {
+      guard let data = FileManager.default.contents(atPath: context.resolvePath(path)) else { return nil }
+      key.input(path, sha256: SHA256Digest.hex(of: [UInt8](data)))
+    }
+    return key.hex
   }
 }

@@ -4,9 +4,9 @@ import FolioData
 ///
 /// Formatting happens in the directive (with `NumberFormat`), so the renderer
 /// only lays out text and the report and its CSV export agree.
-public struct TableSpec: Sendable, Equatable {
+public struct TableSpec: Sendable, Equatable, Codable {
   /// One column of the table.
-  public struct Column: Sendable, Equatable {
+  public struct Column: Sendable, Equatable, Codable {
     public var header: String
     /// Numbers are right-aligned with tabular figures.
     public var isNumeric: Bool
@@ -23,19 +23,23 @@ public struct TableSpec: Sendable, Equatable {
   public var totalRows: Int
   /// File name of the CSV export beside the report, if any.
   public var exportFile: String?
+  /// The table's own caption (markdown); a block's `caption` option overrides
+  /// it for the block's first table or figure.
+  public var caption: String?
 
-  public init(columns: [Column], rows: [[String]], totalRows: Int, exportFile: String? = nil) {
+  public init(columns: [Column], rows: [[String]], totalRows: Int, exportFile: String? = nil, caption: String? = nil) {
     self.columns = columns
     self.rows = rows
     self.totalRows = totalRows
     self.exportFile = exportFile
+    self.caption = caption
   }
 }
 
 /// The executive-summary panel: headline sentences and key-figure cards.
-public struct SummarySpec: Sendable, Equatable {
+public struct SummarySpec: Sendable, Equatable, Codable {
   /// One key figure.
-  public struct Card: Sendable, Equatable {
+  public struct Card: Sendable, Equatable, Codable {
     public var value: String
     public var label: String
     public var note: String?
