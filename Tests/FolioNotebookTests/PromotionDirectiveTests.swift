@@ -86,7 +86,7 @@ final class PromotionDirectiveTests: XCTestCase {
       """)
     let d = try XCTUnwrap(doc.diagnostics.first)
     XCTAssertEqual(d.error.message, "unknown brand 'Auroa'; did you mean 'Aurora'?")
-    XCTAssertEqual(d.error.location?.line, 18)
+    XCTAssertEqual(d.error.location?.line, 17, "the brand_caps line")
   }
 
   func testInfeasibleBoundsAreReportedWithTheClashingConstraint() throws {
