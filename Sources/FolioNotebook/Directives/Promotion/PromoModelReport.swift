@@ -100,7 +100,25 @@ struct PromoModelReport {
         "PARAMETER": "Parameter", "GLOBAL": "Global part w", "SKU_DEVIATION_MEAN": "Mean SKU deviation wʰ",
         "SKU_DEVIATION_SD": "SD of SKU deviations",
       ])))
+    out.append(.table(Self.skuTable(model: model)))
     self.outputs = out
+  }
+
+  /// Per-SKU effects: the marginal effect of each promo type and the lag
+  /// coefficient (global part + SKU deviation), showing how SKUs differ.
+  static func skuTable(model: PromoModel) -> TableSpec {
+    let P = model.panel, f2 = NumberFormat(.fixed, digits: 2)
+    var columns: [TableSpec.Column] = [
+      .init(header: "SKU", isNumeric: false), .init(header: P.hierarchyNames.first ?? "Group", isNumeric: false),
+    ]
+    columns += P.promoTypeNames.map { .init(header: $0, isNumeric: true) }
+    columns.append(.init(header: "Lag", isNumeric: true))
+    let rows = (0..<P.skus).map { s -> [String] in
+      [P.skuNames[s], P.hierarchy[s].first ?? ""]
+        + (0..<P.promoTypes).map { f2.format(model.meanMarginalEffect(sku: s, type: $0)) }
+        + [f2.format(model.effects(sku: s).lag)]
+    }
+    return TableSpec(columns: columns, rows: rows, totalRows: rows.count)
   }
 
   /// Marginal effect of one unit of discount spend on same-week sales, by promo type, across SKUs.
