@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioNotebook
+import FolioStore
 import Foundation
 
 /// `folio render`: parse, execute and render notebooks into DIR/<stem>.html
@@ -27,10 +28,16 @@ struct RenderCommand: ParsableCommand {
   @Flag(help: "Run every block; neither read nor write the block cache (DIR/.folio-cache).")
   var noCache = false
 
+  @Option(help: ArgumentHelp("Where to write result tables and the run record: sqlite:PATH or postgres://user@host:port/db (default: DIR/<stem>/results.sqlite).", valueName: "target"))
+  var results: String?
+
   @Option(help: ArgumentHelp("Recompute this block even if its cached result is valid (repeatable).", valueName: "label"))
   var refresh: [String] = []
 
   func validate() throws {
+    if let results {
+      do { _ = try ResultStoreTarget(parsing: results) } catch { throw ValidationError("--results: \(error.message)") }
+    }
     for p in params where !p.contains("=") {
       throw ValidationError("--param expects name=value, found '\(p)'")
     }
@@ -62,6 +69,7 @@ struct RenderCommand: ParsableCommand {
     job.useCache = !noCache
     job.refresh = Set(refresh)
     job.showProgress = isatty(STDERR_FILENO) != 0
+    job.results = try results.map { try ResultStoreTarget(parsing: $0) }
     let outcome = try job.run()
     for d in outcome.document.diagnostics { printError(d.description) }
     printError(outcome.document.outcomeLine(htmlPath: outcome.htmlPath))
