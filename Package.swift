@@ -82,7 +82,7 @@ let package = Package(
     .testTarget(
       name: "FolioModelsTests", dependencies: ["FolioModels", "FolioTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "FolioNotebookTests", dependencies: ["FolioNotebook", "FolioTestSupport"]),
+    .testTarget(name: "FolioNotebookTests", dependencies: ["FolioNotebook", "FolioStore", "FolioTestSupport"]),
     .testTarget(name: "FolioRenderTests", dependencies: ["FolioRender", "FolioNotebook", "FolioTestSupport"]),
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioStore", "FolioTestSupport"]),
     .testTarget(name: "FolioCLITests", dependencies: ["FolioNotebook", "FolioRender", "FolioTestSupport"]),
