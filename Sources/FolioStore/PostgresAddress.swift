@@ -15,23 +15,23 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
   public var database: String
 
   /// Parses `text`, which must start with `postgres://` or `postgresql://`.
-  /// - Throws: `DatabaseError(.address)` saying what part is malformed.
-  public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(DatabaseError) {
+  /// - Throws: `DatabaseAccessError(.address)` saying what part is malformed.
+  public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(DatabaseAccessError) {
     guard Self.isPostgres(text) else {
-      throw DatabaseError(.address, "expected a PostgreSQL address 'postgres://user@host:port/database', found '\(text)'")
+      throw DatabaseAccessError(.address, "expected a PostgreSQL address 'postgres://user@host:port/database', found '\(text)'")
     }
     guard let parts = URLComponents(string: text), let host = parts.host, !host.isEmpty else {
-      throw DatabaseError(.address, "malformed PostgreSQL address '\(Self.redact(text))'; expected 'postgres://user@host:port/database'")
+      throw DatabaseAccessError(.address, "malformed PostgreSQL address '\(Self.redact(text))'; expected 'postgres://user@host:port/database'")
     }
     guard let user = parts.user, !user.isEmpty else {
-      throw DatabaseError(.address, "PostgreSQL address '\(Self.redact(text))' names no user; expected 'postgres://user@host:port/database'")
+      throw DatabaseAccessError(.address, "PostgreSQL address '\(Self.redact(text))' names no user; expected 'postgres://user@host:port/database'")
     }
     let database = String(parts.path.drop(while: { $0 == "/" }))
     guard !database.isEmpty else {
-      throw DatabaseError(.address, "PostgreSQL address '\(Self.redact(text))' names no database; expected 'postgres://user@host:port/database'")
+      throw DatabaseAccessError(.address, "PostgreSQL address '\(Self.redact(text))' names no database; expected 'postgres://user@host:port/database'")
     }
     for item in parts.queryItems ?? [] where !(item.name == "sslmode" && item.value == "disable") {
-      throw DatabaseError(.address, "PostgreSQL address option '\(item.name)=\(item.value ?? "")' is not supported; only sslmode=disable (no TLS) is")
+      throw DatabaseAccessError(.address, "PostgreSQL address option '\(item.name)=\(item.value ?? "")' is not supported; only sslmode=disable (no TLS) is")
     }
     self.user = user
     self.password = parts.password ?? environment["PGPASSWORD"]

@@ -16,13 +16,13 @@ public enum PostgresResultStore {
   static let parametersPerInsert = 30_000
 
   /// Replaces `tables` and records `run` on the server at `address`.
-  /// - Throws: `DatabaseError(.connection)` or `.sql` with the server's
+  /// - Throws: `DatabaseAccessError(.connection)` or `.sql` with the server's
   ///   message; on any error nothing is changed (the transaction rolls back).
   public static func write(
     _ tables: [(name: String, frame: Frame)], run: RunRecord?, to address: PostgresAddress, timeout: Double = 300
-  ) throws(DatabaseError) {
+  ) throws(DatabaseAccessError) {
     if run != nil, tables.contains(where: { $0.name == RunRecord.tableName }) {
-      throw DatabaseError(.sql, "a result table cannot be named '\(RunRecord.tableName)': that name holds the runs table")
+      throw DatabaseAccessError(.sql, "a result table cannot be named '\(RunRecord.tableName)': that name holds the runs table")
     }
     let statements = tables.flatMap { replaceStatements($0.name, $0.frame) } + (run.map(recordStatements) ?? [])
     try PostgresSession.run(address, timeout: timeout, what: "writing result tables") { connection, logger in
@@ -31,7 +31,7 @@ public enum PostgresResultStore {
           for statement in statements { try await connection.query(statement, logger: logger) }
         }
       } catch {
-        throw DatabaseError(.sql, "cannot write result tables to \(address.redacted): \(PostgresSession.describe(error))")
+        throw DatabaseAccessError(.sql, "cannot write result tables to \(address.redacted): \(PostgresSession.describe(error))")
       }
     }
   }

@@ -4,7 +4,7 @@ import PostgresNIO
 /// One short-lived PostgreSQL connection, opened for one piece of work and
 /// closed after it, driven synchronously through `SyncBridge`.
 ///
-/// Errors become `DatabaseError`s whose text carries the server's own
+/// Errors become `DatabaseAccessError`s whose text carries the server's own
 /// message and the address without its password.
 enum PostgresSession {
   /// How long a connection attempt may take.
@@ -14,7 +14,7 @@ enum PostgresSession {
   static func run<T: Sendable>(
     _ address: PostgresAddress, timeout: Double, what: String,
     _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
-  ) throws(DatabaseError) -> T {
+  ) throws(DatabaseAccessError) -> T {
     do {
       return try SyncBridge.run(timeout: timeout, what: "\(what) on \(address.redacted)") {
         var logger = Logger(label: "folio.postgres")
@@ -27,7 +27,7 @@ enum PostgresSession {
           configuration.options.connectTimeout = .seconds(connectTimeout)
           connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
         } catch {
-          throw DatabaseError(.connection, "cannot connect to PostgreSQL at \(address.redacted): \(describe(error))")
+          throw DatabaseAccessError(.connection, "cannot connect to PostgreSQL at \(address.redacted): \(describe(error))")
         }
         do {
           let value = try await body(connection, logger)
@@ -38,10 +38,10 @@ enum PostgresSession {
           throw error
         }
       }
-    } catch let e as DatabaseError {
+    } catch let e as DatabaseAccessError {
       throw e
     } catch {
-      throw DatabaseError(.sql, "SQL error: \(describe(error))")
+      throw DatabaseAccessError(.sql, "SQL error: \(describe(error))")
     }
   }
 
@@ -67,7 +67,7 @@ enum PostgresSession {
       return "cannot resolve host '\(e.host)'"
     }
     if let e = error as? IOError { return String(cString: strerror(e.errnoCode)).lowercased() }
-    if let e = error as? DatabaseError { return e.message }
+    if let e = error as? DatabaseAccessError { return e.message }
     return String(describing: error)
   }
 }

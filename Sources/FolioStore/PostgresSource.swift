@@ -13,13 +13,13 @@ import PostgresNIO
 public enum PostgresSource {
   /// Runs `sql` with `bindings` on the server at `address`.
   /// - Parameter timeout: seconds for connecting plus running the query.
-  /// - Throws: `DatabaseError(.connection)` ("cannot connect to PostgreSQL at
+  /// - Throws: `DatabaseAccessError(.connection)` ("cannot connect to PostgreSQL at
   ///   postgres://…: connection refused"), `.sql` with the server's message,
   ///   `.conversion`, `.timeout`.
   public static func query(
     address: PostgresAddress, sql: String, bindings: [String] = [], declared: [String: ColumnType] = [:],
     timeout: Double = 300
-  ) throws(DatabaseError) -> Frame {
+  ) throws(DatabaseAccessError) -> Frame {
     let (names, columns) = try PostgresSession.run(address, timeout: timeout, what: "the query") { connection, logger in
       var binds = PostgresBindings(capacity: bindings.count)
       for b in bindings { binds.append(PostgresTextParameter(text: b)) }
@@ -27,7 +27,7 @@ public enum PostgresSource {
       do {
         rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
       } catch {
-        throw DatabaseError(.sql, "SQL error: \(PostgresSession.describe(error))")
+        throw DatabaseAccessError(.sql, "SQL error: \(PostgresSession.describe(error))")
       }
       let metadata = Array(rows.columns)
       var columns = [[QueryCell]](repeating: [], count: metadata.count)
@@ -39,10 +39,10 @@ public enum PostgresSource {
             columns[c].append(try PostgresCellReader.read(cell, row: rowNumber))
           }
         }
-      } catch let e as DatabaseError {
+      } catch let e as DatabaseAccessError {
         throw e
       } catch {
-        throw DatabaseError(.sql, "SQL error: \(PostgresSession.describe(error))")
+        throw DatabaseAccessError(.sql, "SQL error: \(PostgresSession.describe(error))")
       }
       return (metadata.map(\.name), columns)
     }
@@ -78,10 +78,10 @@ enum PostgresCellReader {
       default: break
       }
     } catch {
-      throw DatabaseError(
+      throw DatabaseAccessError(
         .conversion, "column '\(cell.columnName)', result row \(row): cannot read a PostgreSQL \(cell.dataType) value")
     }
-    throw DatabaseError(
+    throw DatabaseAccessError(
       .conversion,
       "column '\(cell.columnName)' has PostgreSQL type \(cell.dataType), which Folio cannot read; cast it in the query (\(cell.columnName)::text or ::double precision)")
   }

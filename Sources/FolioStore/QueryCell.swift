@@ -17,7 +17,7 @@ public enum QueryCell: Sendable, Equatable {
 ///
 /// `message` is meant to be shown as is: it names the database (URL without
 /// password, or file path) and carries the database's own message.
-public struct DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct DatabaseAccessError: Error, Sendable, Equatable, CustomStringConvertible {
   public enum Kind: Sendable, Equatable {
     /// The server or file could not be reached or opened.
     case connection

@@ -13,28 +13,28 @@ import Foundation
 /// row and column.
 public enum QueryFrameBuilder {
   /// Builds a frame from `columns[c][r]`; names must be distinct.
-  /// - Throws: `DatabaseError(.conversion)` on a duplicate column name or a
+  /// - Throws: `DatabaseAccessError(.conversion)` on a duplicate column name or a
   ///   value that does not fit its declared type.
   public static func frame(
     names: [String], columns: [[QueryCell]], declared: [String: ColumnType] = [:]
-  ) throws(DatabaseError) -> Frame {
+  ) throws(DatabaseAccessError) -> Frame {
     var frame = Frame()
     for (name, cells) in zip(names, columns) {
       let column = try build(name: name, cells: cells, declared: declared[name])
       do { try frame.append(name, column) } catch {
-        throw DatabaseError(.conversion, "the query returns two columns named '\(name)'; give one an alias with AS")
+        throw DatabaseAccessError(.conversion, "the query returns two columns named '\(name)'; give one an alias with AS")
       }
     }
     return frame
   }
 
-  static func build(name: String, cells: [QueryCell], declared: ColumnType?) throws(DatabaseError) -> Column {
+  static func build(name: String, cells: [QueryCell], declared: ColumnType?) throws(DatabaseAccessError) -> Column {
     let type = declared ?? inferType(cells)
     var out: [Cell] = []
     out.reserveCapacity(cells.count)
     for (row, cell) in cells.enumerated() {
       guard let converted = convert(cell, to: type) else {
-        throw DatabaseError(
+        throw DatabaseAccessError(
           .conversion,
           "column '\(name)', result row \(row + 1): expected \(article(type)) \(type.rawValue), found \(describe(cell))")
       }

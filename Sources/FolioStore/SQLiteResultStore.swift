@@ -18,15 +18,15 @@ public enum SQLiteResultStore {
   }
 
   /// Replaces `tables` and records `run` (when given), in one transaction.
-  /// - Throws: `DatabaseError(.connection)` when the file cannot be opened or
+  /// - Throws: `DatabaseAccessError(.connection)` when the file cannot be opened or
   ///   written, `.sql` for a table named like the runs table or a database error.
-  public static func write(_ tables: [(name: String, frame: Frame)], run: RunRecord?, to path: String) throws(DatabaseError) {
+  public static func write(_ tables: [(name: String, frame: Frame)], run: RunRecord?, to path: String) throws(DatabaseAccessError) {
     if run != nil, tables.contains(where: { $0.name == RunRecord.tableName }) {
-      throw DatabaseError(.sql, "a result table cannot be named '\(RunRecord.tableName)': that name holds the runs table")
+      throw DatabaseAccessError(.sql, "a result table cannot be named '\(RunRecord.tableName)': that name holds the runs table")
     }
     let queue: DatabaseQueue
     do { queue = try DatabaseQueue(path: path) } catch {
-      throw DatabaseError(.connection, "cannot open SQLite database '\(path)' for writing: \(SQLiteSource.message(of: error))")
+      throw DatabaseAccessError(.connection, "cannot open SQLite database '\(path)' for writing: \(SQLiteSource.message(of: error))")
     }
     do {
       try queue.write { db in
@@ -34,7 +34,7 @@ public enum SQLiteResultStore {
         if let run { try record(run, in: db) }
       }
     } catch {
-      throw DatabaseError(.sql, "cannot write result tables to '\(path)': \(SQLiteSource.message(of: error))")
+      throw DatabaseAccessError(.sql, "cannot write result tables to '\(path)': \(SQLiteSource.message(of: error))")
     }
   }
 

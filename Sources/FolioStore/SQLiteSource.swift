@@ -12,14 +12,14 @@ import GRDB
 /// error (cast them in the query).
 public enum SQLiteSource {
   /// Runs `sql` with `bindings` against the SQLite file at `path`.
-  /// - Throws: `DatabaseError(.connection)` when the file is absent or not a
+  /// - Throws: `DatabaseAccessError(.connection)` when the file is absent or not a
   ///   SQLite database, `.sql` with SQLite's own message, `.conversion` for
   ///   values that do not fit.
   public static func query(
     path: String, sql: String, bindings: [String] = [], declared: [String: ColumnType] = [:]
-  ) throws(DatabaseError) -> Frame {
+  ) throws(DatabaseAccessError) -> Frame {
     guard FileManager.default.fileExists(atPath: path) else {
-      throw DatabaseError(.connection, "cannot open SQLite database '\(path)': no such file")
+      throw DatabaseAccessError(.connection, "cannot open SQLite database '\(path)': no such file")
     }
     var configuration = Configuration()
     configuration.readonly = true
@@ -28,17 +28,17 @@ public enum SQLiteSource {
     do {
       queue = try DatabaseQueue(path: path, configuration: configuration)
     } catch {
-      throw DatabaseError(.connection, "cannot open SQLite database '\(path)': \(message(of: error))")
+      throw DatabaseAccessError(.connection, "cannot open SQLite database '\(path)': \(message(of: error))")
     }
     let result: (names: [String], columns: [[QueryCell]])
     do {
       result = try queue.read { db in try run(db, sql: sql, bindings: bindings) }
-    } catch let e as DatabaseError {
+    } catch let e as DatabaseAccessError {
       throw e
     } catch let e as GRDB.DatabaseError where e.resultCode == .SQLITE_NOTADB {
-      throw DatabaseError(.connection, "cannot open SQLite database '\(path)': \(message(of: e))")
+      throw DatabaseAccessError(.connection, "cannot open SQLite database '\(path)': \(message(of: e))")
     } catch {
-      throw DatabaseError(.sql, "SQL error: \(message(of: error))")
+      throw DatabaseAccessError(.sql, "SQL error: \(message(of: error))")
     }
     return try QueryFrameBuilder.frame(names: result.names, columns: result.columns, declared: declared)
   }
@@ -46,12 +46,12 @@ public enum SQLiteSource {
   private static func run(_ db: Database, sql: String, bindings: [String]) throws -> ([String], [[QueryCell]]) {
     let statement = try db.makeStatement(sql: sql)
     guard statement.isReadonly else {
-      throw DatabaseError(.sql, "SQL error: a data source query must only read (SELECT or WITH … SELECT)")
+      throw DatabaseAccessError(.sql, "SQL error: a data source query must only read (SELECT or WITH … SELECT)")
     }
     do {
       try statement.setArguments(StatementArguments(bindings))
     } catch {
-      throw DatabaseError(
+      throw DatabaseAccessError(
         .sql, "SQL error: the query's parameters do not match the \(bindings.count) binding\(bindings.count == 1 ? "" : "s") given (\(message(of: error)))")
     }
     let names = statement.columnNames
@@ -74,7 +74,7 @@ public enum SQLiteSource {
     case .double(let v): return .real(v)
     case .string(let s): return .text(s)
     case .blob:
-      throw DatabaseError(
+      throw DatabaseAccessError(
         .conversion, "column '\(column)', result row \(row): a BLOB value cannot be read; cast it in the query (CAST(\(column) AS TEXT))")
     }
   }

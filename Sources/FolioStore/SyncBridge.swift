@@ -7,7 +7,7 @@ import Foundation
 /// The work runs on a detached task, never on the calling thread, and the
 /// caller waits on a semaphore; so the bridge cannot deadlock on the caller's
 /// own executor. On timeout the task is cancelled (PostgresNIO closes the
-/// connection on cancellation) and `DatabaseError(.timeout)` is thrown.
+/// connection on cancellation) and `DatabaseAccessError(.timeout)` is thrown.
 enum SyncBridge {
   static func run<T: Sendable>(
     timeout seconds: Double, what: String, _ work: @escaping @Sendable () async throws -> T
@@ -20,10 +20,10 @@ enum SyncBridge {
     }
     guard done.wait(timeout: .now() + seconds) == .success else {
       task.cancel()
-      throw DatabaseError(.timeout, "\(what) did not finish within \(Int(seconds)) seconds")
+      throw DatabaseAccessError(.timeout, "\(what) did not finish within \(Int(seconds)) seconds")
     }
     guard let result = box.get() else {
-      throw DatabaseError(.timeout, "\(what) finished without a result")
+      throw DatabaseAccessError(.timeout, "\(what) finished without a result")
     }
     return try result.get()
   }

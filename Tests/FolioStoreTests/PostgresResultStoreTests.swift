@@ -63,9 +63,9 @@ final class PostgresResultStoreTests: XCTestCase {
     try PostgresTestServer.execute("CREATE VIEW \"\(name)_view\" AS SELECT * FROM \"\(name)\"", on: address)
     let other = try Frame([("X", .integer(IntegerColumn(values: [1])))])
     XCTAssertThrowsError(try PostgresResultStore.write([("\(name)_B", other), (name, other)], run: nil, to: address)) {
-      XCTAssertEqual(($0 as? DatabaseError)?.kind, .sql)
+      XCTAssertEqual(($0 as? DatabaseAccessError)?.kind, .sql)
       XCTAssertTrue(
-        ($0 as? DatabaseError)?.message.hasPrefix("cannot write result tables to \(self.address.redacted): cannot drop table") ?? false,
+        ($0 as? DatabaseAccessError)?.message.hasPrefix("cannot write result tables to \(self.address.redacted): cannot drop table") ?? false,
         "\($0)")
     }
     let tables = try PostgresSource.query(

@@ -69,14 +69,14 @@ final class PostgresSourceTests: XCTestCase {
 
   func testUnknownTableIsAnSQLErrorWithTheServersMessage() {
     XCTAssertThrowsError(try PostgresSource.query(address: address, sql: "SELECT * FROM no_such_table_here")) {
-      XCTAssertEqual($0 as? DatabaseError, DatabaseError(.sql, "SQL error: relation \"no_such_table_here\" does not exist"))
+      XCTAssertEqual($0 as? DatabaseAccessError, DatabaseAccessError(.sql, "SQL error: relation \"no_such_table_here\" does not exist"))
     }
   }
 
   func testUnreadableTypeAsksForACast() {
     XCTAssertThrowsError(try PostgresSource.query(address: address, sql: "SELECT '{1,2}'::int[] AS xs")) {
-      XCTAssertEqual(($0 as? DatabaseError)?.kind, .conversion)
-      XCTAssertTrue(($0 as? DatabaseError)?.message.hasPrefix("column 'xs' has PostgreSQL type") ?? false, "\($0)")
+      XCTAssertEqual(($0 as? DatabaseAccessError)?.kind, .conversion)
+      XCTAssertTrue(($0 as? DatabaseAccessError)?.message.hasPrefix("column 'xs' has PostgreSQL type") ?? false, "\($0)")
     }
   }
 
@@ -85,8 +85,8 @@ final class PostgresSourceTests: XCTestCase {
     other.database = "no_such_db"
     XCTAssertThrowsError(try PostgresSource.query(address: other, sql: "SELECT 1")) {
       XCTAssertEqual(
-        $0 as? DatabaseError,
-        DatabaseError(.connection, "cannot connect to PostgreSQL at \(other.redacted): database \"no_such_db\" does not exist"))
+        $0 as? DatabaseAccessError,
+        DatabaseAccessError(.connection, "cannot connect to PostgreSQL at \(other.redacted): database \"no_such_db\" does not exist"))
     }
   }
 }
@@ -97,8 +97,8 @@ final class PostgresConnectionRefusedTests: XCTestCase {
     let address = try PostgresAddress("postgres://ana:secret@127.0.0.1:1/marketing")
     XCTAssertThrowsError(try PostgresSource.query(address: address, sql: "SELECT 1")) {
       XCTAssertEqual(
-        $0 as? DatabaseError,
-        DatabaseError(.connection, "cannot connect to PostgreSQL at postgres://ana@127.0.0.1:1/marketing: connection refused"))
+        $0 as? DatabaseAccessError,
+        DatabaseAccessError(.connection, "cannot connect to PostgreSQL at postgres://ana@127.0.0.1:1/marketing: connection refused"))
     }
   }
 }

@@ -19,7 +19,7 @@ final class RunRecordTests: XCTestCase {
     XCTAssertEqual(pg.description, "postgres://ana@127.0.0.1:54329/marketing", "the password is never shown")
     XCTAssertThrowsError(try ResultStoreTarget(parsing: "mysql://ana:secret@h/db")) {
       XCTAssertEqual(
-        ($0 as? DatabaseError)?.message,
+        ($0 as? DatabaseAccessError)?.message,
         "expected 'sqlite:PATH' or 'postgres://user@host:port/database', found 'mysql://ana@h/db'")
     }
   }
@@ -31,12 +31,12 @@ final class RunRecordTests: XCTestCase {
     XCTAssertEqual(a.redacted, "postgres://ana@db.internal:5432/marketing")
     XCTAssertThrowsError(try PostgresAddress("postgres://ana@localhost:5432/")) {
       XCTAssertEqual(
-        ($0 as? DatabaseError)?.message,
+        ($0 as? DatabaseAccessError)?.message,
         "PostgreSQL address 'postgres://ana@localhost:5432/' names no database; expected 'postgres://user@host:port/database'")
     }
     XCTAssertThrowsError(try PostgresAddress("postgres://ana@localhost/db?sslmode=require")) {
       XCTAssertEqual(
-        ($0 as? DatabaseError)?.message,
+        ($0 as? DatabaseAccessError)?.message,
         "PostgreSQL address option 'sslmode=require' is not supported; only sslmode=disable (no TLS) is")
     }
   }

@@ -45,7 +45,7 @@ final class SQLiteResultStoreTests: XCTestCase {
     XCTAssertEqual(runs[1]["result_tables"] as String, "A")
     XCTAssertEqual(try queue.read { db in try Int.fetchAll(db, sql: "SELECT X FROM A") }, [2])
     XCTAssertThrowsError(try SQLiteResultStore.write([("folio_runs", a)], run: run1, to: path)) {
-      XCTAssertEqual(($0 as? DatabaseError)?.message, "a result table cannot be named 'folio_runs': that name holds the runs table")
+      XCTAssertEqual(($0 as? DatabaseAccessError)?.message, "a result table cannot be named 'folio_runs': that name holds the runs table")
     }
   }
 }

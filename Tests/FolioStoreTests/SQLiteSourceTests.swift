@@ -66,29 +66,29 @@ final class SQLiteSourceTests: XCTestCase {
     let f = try SQLiteSource.query(path: path, sql: "SELECT UNITS FROM sales ORDER BY rowid", declared: ["UNITS": .number])
     XCTAssertEqual(f["UNITS"], .number([10, .nan, 7, 4]))
     XCTAssertThrowsError(try SQLiteSource.query(path: path, sql: "SELECT REGION FROM sales ORDER BY rowid", declared: ["REGION": .integer])) {
-      XCTAssertEqual(($0 as? DatabaseError)?.message, "column 'REGION', result row 1: expected an integer, found 'North'")
+      XCTAssertEqual(($0 as? DatabaseAccessError)?.message, "column 'REGION', result row 1: expected an integer, found 'North'")
     }
   }
 
   func testUnknownTableIsAnSQLErrorWithSQLitesMessage() {
     XCTAssertThrowsError(try SQLiteSource.query(path: path, sql: "SELECT * FROM missing_table")) {
-      XCTAssertEqual($0 as? DatabaseError, DatabaseError(.sql, "SQL error: no such table: missing_table"))
+      XCTAssertEqual($0 as? DatabaseAccessError, DatabaseAccessError(.sql, "SQL error: no such table: missing_table"))
     }
   }
 
   func testMissingFileIsAConnectionError() {
     XCTAssertThrowsError(try SQLiteSource.query(path: "/nonexistent/x.sqlite", sql: "SELECT 1")) {
-      XCTAssertEqual($0 as? DatabaseError, DatabaseError(.connection, "cannot open SQLite database '/nonexistent/x.sqlite': no such file"))
+      XCTAssertEqual($0 as? DatabaseAccessError, DatabaseAccessError(.connection, "cannot open SQLite database '/nonexistent/x.sqlite': no such file"))
     }
   }
 
   func testWrongNumberOfBindingsAndWritesAreRefused() {
     XCTAssertThrowsError(try SQLiteSource.query(path: path, sql: "SELECT * FROM sales WHERE REGION = ?", bindings: [])) {
-      XCTAssertEqual(($0 as? DatabaseError)?.kind, .sql)
-      XCTAssertTrue(($0 as? DatabaseError)?.message.hasPrefix("SQL error: the query's parameters do not match the 0 bindings given") ?? false, "\($0)")
+      XCTAssertEqual(($0 as? DatabaseAccessError)?.kind, .sql)
+      XCTAssertTrue(($0 as? DatabaseAccessError)?.message.hasPrefix("SQL error: the query's parameters do not match the 0 bindings given") ?? false, "\($0)")
     }
     XCTAssertThrowsError(try SQLiteSource.query(path: path, sql: "DELETE FROM sales")) {
-      XCTAssertEqual(($0 as? DatabaseError)?.kind, .sql)
+      XCTAssertEqual(($0 as? DatabaseAccessError)?.kind, .sql)
     }
     XCTAssertEqual(try SQLiteSource.query(path: path, sql: "SELECT COUNT(*) AS N FROM sales")["N"], .integer(IntegerColumn(values: [4])))
   }

@@ -83,26 +83,35 @@ enum DatabaseSource {
     if let missing = call.options["missing"] {
       throw NotebookError(missing.location, "missing: applies to CSV files only; for a database, use NULLIF in the query")
     }
-    let frame: Frame
-    let origin: String
-    do {
-      switch address {
-      case .sqlite(let path):
-        let resolved = context.resolvePath(path)
-        if let data = FileManager.default.contents(atPath: resolved) {
-          context.recordInput(path: path, bytes: [UInt8](data))
-        }
-        frame = try SQLiteSource.query(path: resolved, sql: sql, bindings: bindings, declared: declared)
-        origin = path
-      case .postgres(let postgres):
-        let queryHash = SHA256Digest.hex(of: ([sql] + bindings).joined(separator: "\u{0}"))
-        context.recordInput(path: "\(postgres.redacted)?query=\(queryHash.prefix(16))", sha256: queryHash)
-        frame = try PostgresSource.query(address: postgres, sql: sql, bindings: bindings, declared: declared)
-        origin = postgres.redacted
+    let location = sourceNode.location
+    switch address {
+    case .sqlite(let path):
+      let resolved = context.resolvePath(path)
+      if let data = FileManager.default.contents(atPath: resolved) {
+        context.recordInput(path: path, bytes: [UInt8](data))
       }
-    } catch let e as FolioStore.DatabaseError {
-      throw NotebookError(sourceNode.location, e.message)
+      let frame = try located(location) { () throws(DatabaseAccessError) in
+        try SQLiteSource.query(path: resolved, sql: sql, bindings: bindings, declared: declared)
+      }
+      return (frame, note(frame, path))
+    case .postgres(let postgres):
+      let queryHash = SHA256Digest.hex(of: ([sql] + bindings).joined(separator: "\u{0}"))
+      context.recordInput(path: "\(postgres.redacted)?query=\(queryHash.prefix(16))", sha256: queryHash)
+      let frame = try located(location) { () throws(DatabaseAccessError) in
+        try PostgresSource.query(address: postgres, sql: sql, bindings: bindings, declared: declared)
+      }
+      return (frame, note(frame, postgres.redacted))
     }
-    return (frame, "Loaded \(frame.rowCount.grouped) rows × \(frame.columnNames.count) columns from \(origin)")
+  }
+
+  /// Runs `body`, placing a database error at `location`.
+  private static func located<T>(
+    _ location: SourceLocation, _ body: () throws(DatabaseAccessError) -> T
+  ) throws(NotebookError) -> T {
+    do { return try body() } catch { throw NotebookError(location, error.message) }
+  }
+
+  private static func note(_ frame: Frame, _ origin: String) -> String {
+    "Loaded \(frame.rowCount.grouped) rows × \(frame.columnNames.count) columns from \(origin)"
   }
 }
