@@ -7,15 +7,15 @@ import XCTest
 /// `PostgresResultStore.write` against a real server on 127.0.0.1.
 final class PostgresResultStoreTests: XCTestCase {
   var address: PostgresAddress!
-  let name = "MODEL_RESULTS_\(UUID().uuidString.prefix(8))"
+  let tableName = "MODEL_RESULTS_\(UUID().uuidString.prefix(8))"
 
   override func setUpWithError() throws { address = try PostgresTestServer.address() }
 
   override func tearDownWithError() throws {
     guard let address else { return }
-    try? PostgresTestServer.execute("DROP VIEW IF EXISTS \"\(name)_view\"", on: address)
-    try? PostgresTestServer.execute("DROP TABLE IF EXISTS \"\(name)\", \"\(name)_B\"", on: address)
-    try? PostgresTestServer.execute("DELETE FROM folio_runs WHERE notebook = '\(name).md'", on: address)
+    try? PostgresTestServer.execute("DROP VIEW IF EXISTS \"\(tableName)_view\"", on: address)
+    try? PostgresTestServer.execute("DROP TABLE IF EXISTS \"\(tableName)\", \"\(tableName)_B\"", on: address)
+    try? PostgresTestServer.execute("DELETE FROM folio_runs WHERE notebook = '\(tableName).md'", on: address)
   }
 
   func frame() throws -> Frame {
@@ -28,49 +28,49 @@ final class PostgresResultStoreTests: XCTestCase {
   }
 
   func run(_ params: String) -> RunRecord {
-    RunRecord(notebookPath: "\(name).md", notebookSHA256: "ab", paramsJSON: params, seed: 42, folioVersion: "test", tableNames: [name])
+    RunRecord(notebookPath: "\(tableName).md", notebookSHA256: "ab", paramsJSON: params, seed: 42, folioVersion: "test", tableNames: [tableName])
   }
 
   func testTablesAreWrittenWithTypesNullsAndFullPrecisionThenReplaced() throws {
-    try PostgresResultStore.write([(name, try frame())], run: run("{}"), to: address)
-    let back = try PostgresSource.query(address: address, sql: "SELECT * FROM \"\(name)\"")
+    try PostgresResultStore.write([(tableName, try frame())], run: run("{}"), to: address)
+    let back = try PostgresSource.query(address: address, sql: "SELECT * FROM \"\(tableName)\"")
     XCTAssertEqual(back, try frame(), "every value, NULL and type round-trips (0.1 + 0.2 to the last bit)")
     let types = try PostgresSource.query(
       address: address,
-      sql: "SELECT data_type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position", bindings: [name])
+      sql: "SELECT data_type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position", bindings: [tableName])
     XCTAssertEqual(types["data_type"], .string(StringColumn(["text", "double precision", "bigint", "date"])))
-    try PostgresResultStore.write([(name, try frame().gather([2]))], run: run("{}"), to: address)
-    let again = try PostgresSource.query(address: address, sql: "SELECT \"CHANNEL\" FROM \"\(name)\"")
+    try PostgresResultStore.write([(tableName, try frame().gather([2]))], run: run("{}"), to: address)
+    let again = try PostgresSource.query(address: address, sql: "SELECT \"CHANNEL\" FROM \"\(tableName)\"")
     XCTAssertEqual(again["CHANNEL"], .string(StringColumn(["O'Brien TV"])), "a rewrite replaces the table")
   }
 
   func testRunsTableHasOneRowPerRunID() throws {
-    try PostgresResultStore.write([(name, try frame())], run: run("{}"), to: address)
-    try PostgresResultStore.write([(name, try frame())], run: run("{}"), to: address)
-    try PostgresResultStore.write([(name, try frame())], run: run("{\"r\": 1}"), to: address)
+    try PostgresResultStore.write([(tableName, try frame())], run: run("{}"), to: address)
+    try PostgresResultStore.write([(tableName, try frame())], run: run("{}"), to: address)
+    try PostgresResultStore.write([(tableName, try frame())], run: run("{\"r\": 1}"), to: address)
     let runs = try PostgresSource.query(
       address: address,
       sql: "SELECT run_id, params_json, seed, folio_version, result_tables FROM folio_runs WHERE notebook = $1 ORDER BY params_json",
-      bindings: ["\(name).md"])
+      bindings: ["\(tableName).md"])
     XCTAssertEqual(runs["run_id"], .string(StringColumn([run("{\"r\": 1}").runID, run("{}").runID])))
     XCTAssertEqual(runs["seed"], .integer(IntegerColumn(values: [42, 42])))
-    XCTAssertEqual(runs["result_tables"], .string(StringColumn([name, name])))
+    XCTAssertEqual(runs["result_tables"], .string(StringColumn([tableName, tableName])))
   }
 
   func testAFailingWriteChangesNothing() throws {
-    try PostgresResultStore.write([(name, try frame())], run: nil, to: address)
+    try PostgresResultStore.write([(tableName, try frame())], run: nil, to: address)
     // A view on the table makes DROP TABLE fail inside the transaction.
-    try PostgresTestServer.execute("CREATE VIEW \"\(name)_view\" AS SELECT * FROM \"\(name)\"", on: address)
+    try PostgresTestServer.execute("CREATE VIEW \"\(tableName)_view\" AS SELECT * FROM \"\(tableName)\"", on: address)
     let other = try Frame([("X", .integer(IntegerColumn(values: [1])))])
-    XCTAssertThrowsError(try PostgresResultStore.write([("\(name)_B", other), (name, other)], run: nil, to: address)) {
+    XCTAssertThrowsError(try PostgresResultStore.write([("\(tableName)_B", other), (tableName, other)], run: nil, to: address)) {
       XCTAssertEqual(($0 as? DatabaseAccessError)?.kind, .sql)
       XCTAssertTrue(
         ($0 as? DatabaseAccessError)?.message.hasPrefix("cannot write result tables to \(self.address.redacted): cannot drop table") ?? false,
         "\($0)")
     }
     let tables = try PostgresSource.query(
-      address: address, sql: "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = $1", bindings: ["\(name)_B"])
+      address: address, sql: "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = $1", bindings: ["\(tableName)_B"])
     XCTAssertEqual(tables["n"], .integer(IntegerColumn(values: [0])), "the table created before the failure was rolled back")
-    XCTAssertEqual(try PostgresSource.query(address: address, sql: "SELECT * FROM \"\(name)\"").rowCount, 3)
+    XCTAssertEqual(try PostgresSource.query(address: address, sql: "SELECT * FROM \"\(tableName)\"").rowCount, 3)
   }
 }

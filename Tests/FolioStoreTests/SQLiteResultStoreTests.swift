@@ -39,10 +39,11 @@ final class SQLiteResultStoreTests: XCTestCase {
     try SQLiteResultStore.write([("A", a.gather([1]))], run: run2, to: path)
     let queue = try DatabaseQueue(path: path)
     let runs = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM folio_runs ORDER BY params_json") }
-    XCTAssertEqual(runs.map { $0["run_id"] as String }, [run1.runID, run2.runID], "a rerun with the same id replaces its row")
-    XCTAssertEqual(runs[1]["params_json"] as String, "{\"r\": 1}")
-    XCTAssertEqual(runs[1]["seed"] as Int, 7)
-    XCTAssertEqual(runs[1]["result_tables"] as String, "A")
+    // '"' sorts before '}', so run2's params come first.
+    XCTAssertEqual(runs.map { $0["run_id"] as String }, [run2.runID, run1.runID], "a rerun with the same id replaces its row")
+    XCTAssertEqual(runs[0]["params_json"] as String, "{\"r\": 1}")
+    XCTAssertEqual(runs[0]["seed"] as Int, 7)
+    XCTAssertEqual(runs[0]["result_tables"] as String, "A")
     XCTAssertEqual(try queue.read { db in try Int.fetchAll(db, sql: "SELECT X FROM A") }, [2])
     XCTAssertThrowsError(try SQLiteResultStore.write([("folio_runs", a)], run: run1, to: path)) {
       XCTAssertEqual(($0 as? DatabaseAccessError)?.message, "a result table cannot be named 'folio_runs': that name holds the runs table")
