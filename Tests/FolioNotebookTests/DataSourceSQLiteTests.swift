@@ -116,7 +116,7 @@ final class DataSourceSQLiteTests: XCTestCase {
     XCTAssertEqual(doc.diagnostics.map(\.description), [
       "nb.md:2:9: error: source: needs a 'query:' with the SQL to run",
       "nb.md:7:9: error: {data} needs exactly one source: 'csv: <path>', 'source: <database>' or 'from: <label>'",
-      "nb.md:11:9: error: source: expected 'sqlite:PATH' or 'postgres://user@host:port/database', found 'mysql://x'",
+      "nb.md:12:9: error: source: expected 'sqlite:PATH' or 'postgres://user@host:port/database', found 'mysql://x'",
     ])
   }
 
