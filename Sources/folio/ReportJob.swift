@@ -98,7 +98,7 @@ struct ReportJob {
     let tables = document.resultTables.map { (name: $0.name, frame: $0.frame) }
     let run = RunRecord(
       notebookPath: document.notebook.path, notebookSHA256: document.notebookSHA256,
-      paramsJSON: Value.object(document.params.map { ($0.name, $0.value) }).jsonString().trimmingCharacters(in: .newlines),
+      paramsJSON: compactParamsJSON(document.params),
       seed: document.seed, folioVersion: folioVersion, tableNames: tables.map(\.name))
     let target: ResultStoreTarget
     if let results {
@@ -114,6 +114,12 @@ struct ReportJob {
     } catch {
       throw UsageError(description: "--results: \(error.message)")
     }
+  }
+
+  /// `{"name": value, …}` on one line, in declaration order.
+  private func compactParamsJSON(_ params: [(name: String, value: Value)]) -> String {
+    let one = { (v: Value) in v.jsonString().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+    return "{" + params.map { one(.string($0.name)) + ": " + one($0.value) }.joined(separator: ", ") + "}"
   }
 
   private func write(_ text: String, to path: String) throws {
