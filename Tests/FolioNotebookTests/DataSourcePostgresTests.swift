@@ -67,6 +67,11 @@ final class DataSourcePostgresTests: XCTestCase {
       source: \(url)
       query: SELECT COUNT(*) AS n FROM \(table)
       ```
+
+      ```{data} twice
+      from: n
+      derive: {m: n * 2}
+      ```
       """
     _ = try run(body, cache: cache)
     _ = try PostgresSource.query(address: try PostgresAddress(url), sql: "INSERT INTO \(table) VALUES ('South', '2024-02-01', 1)")
@@ -74,6 +79,13 @@ final class DataSourcePostgresTests: XCTestCase {
     guard case .directive(let block) = doc.blocks[0], case .table(let f)? = doc.results.first?.value else { return XCTFail() }
     XCTAssertFalse(block.fromCache)
     XCTAssertEqual(f["n"], .integer(IntegerColumn(values: [4])))
+    let directives = doc.blocks.compactMap { block -> ExecutedDirective? in
+      if case .directive(let d) = block { return d } else { return nil }
+    }
+    guard directives.count == 2, case .table(let g)? = doc.results.last?.value else { return XCTFail("\(doc.diagnostics)") }
+    let downstream = directives[1]
+    XCTAssertFalse(downstream.fromCache, "a block reading an uncached block is not cached either")
+    XCTAssertEqual(g["m"]?.doubles, [8])
   }
 
   func testSQLErrorIsReportedAtTheSourceOptionWithTheServersMessage() throws {
