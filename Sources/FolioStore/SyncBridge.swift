@@ -20,7 +20,7 @@ enum SyncBridge {
     }
     guard done.wait(timeout: .now() + seconds) == .success else {
       task.cancel()
-      throw DatabaseAccessError(.timeout, "\(what) did not finish within \(Int(seconds)) seconds")
+      throw DatabaseAccessError(.timeout, "\(what) did not finish within \(String(format: "%g", seconds)) seconds")
     }
     guard let result = box.get() else {
       throw DatabaseAccessError(.timeout, "\(what) finished without a result")

@@ -21,7 +21,7 @@ import Foundation
 /// under `steps:` (each item a one-key mapping).
 public enum DataDirective: Directive {
   public static let name = "data"
-  public static let summary = "Load a CSV or an earlier dataset and transform it: select, rename, fill, filter, derive, group_by + aggregate, join, pivot, sort, limit."
+  public static let summary = "Load a CSV, a SQLite/PostgreSQL query or an earlier dataset and transform it: select, rename, fill, filter, derive, group_by + aggregate, join, pivot, sort, limit."
   static let sourceOptions: [OptionSpec] = [
     OptionSpec("csv", "Path of a CSV file, relative to the notebook (inline values allowed)."),
     OptionSpec("from", reference: true, "Start from an earlier dataset instead of a file."),
