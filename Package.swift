@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // MARK: - Implementation details: C bridges to system libraries
@@ -45,7 +46,7 @@ let package = Package(
     .target(
       name: "FolioNotebook",
       dependencies: [
-        "FolioData", "FolioStats", "FolioModels",
+        "FolioData", "FolioStats", "FolioModels", "FolioStore",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
@@ -55,10 +56,14 @@ let package = Package(
         "FolioNotebook", "_FolioCMark",
         .product(name: "Mustache", package: "swift-mustache"),
       ]),
-    /// Result tables in SQLite (and later PostgreSQL) files.
+    /// SQLite and PostgreSQL: query results as frames, result tables and the runs table.
     .target(
       name: "FolioStore",
-      dependencies: ["FolioData", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "FolioData", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .executableTarget(
       name: "folio",
       dependencies: [
@@ -77,7 +82,7 @@ let package = Package(
     .testTarget(
       name: "FolioModelsTests", dependencies: ["FolioModels", "FolioTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "FolioNotebookTests", dependencies: ["FolioNotebook", "FolioTestSupport"]),
+    .testTarget(name: "FolioNotebookTests", dependencies: ["FolioNotebook", "FolioStore", "FolioTestSupport"]),
     .testTarget(name: "FolioRenderTests", dependencies: ["FolioRender", "FolioNotebook", "FolioTestSupport"]),
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioStore", "FolioTestSupport"]),
     .testTarget(name: "FolioCLITests", dependencies: ["FolioNotebook", "FolioRender", "FolioTestSupport"]),

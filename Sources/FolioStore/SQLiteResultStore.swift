@@ -3,28 +3,67 @@ import Foundation
 import GRDB
 
 /// Writes named result tables into a SQLite file, one SQL table per result
-/// table, replaced atomically (one transaction) on every run.
+/// table, replaced atomically (one transaction) on every run, plus one row
+/// per run in `folio_runs` (`RunRecord`).
 ///
 /// Column types map to SQLite affinities: number → REAL, integer → INTEGER,
-/// date → TEXT (ISO 8601), string → TEXT; missing → NULL. Table and column
-/// names are quoted, so any name a CSV header allows is safe.
+/// date → TEXT (ISO 8601), string → TEXT; missing and non-finite → NULL.
+/// Table and column names are quoted, so any name a CSV header allows is safe.
+/// Tables the run does not write are left alone; `folio_runs` keeps one row
+/// per distinct run id (a rerun with identical inputs replaces its row).
 public enum SQLiteResultStore {
   /// Replaces the tables `tables` in the SQLite file at `path` (created if absent).
   public static func write(_ tables: [(name: String, frame: Frame)], to path: String) throws {
-    let queue = try DatabaseQueue(path: path)
-    try queue.write { db in
-      for (name, frame) in tables {
-        try db.execute(sql: "DROP TABLE IF EXISTS \(quote(name))")
-        let columns = zip(frame.columnNames, frame.columns).map { "\(quote($0.0)) \(affinity($0.1.type))" }
-        try db.execute(sql: "CREATE TABLE \(quote(name)) (\(columns.joined(separator: ", ")))")
-        guard frame.columnNames.count > 0 else { continue }
-        let placeholders = Array(repeating: "?", count: frame.columnNames.count).joined(separator: ", ")
-        let statement = try db.makeStatement(sql: "INSERT INTO \(quote(name)) VALUES (\(placeholders))")
-        for r in 0..<frame.rowCount {
-          try statement.execute(arguments: StatementArguments(frame.columns.map { databaseValue($0[r]) }))
-        }
-      }
+    try write(tables, run: nil, to: path)
+  }
+
+  /// Replaces `tables` and records `run` (when given), in one transaction.
+  /// - Throws: `DatabaseAccessError(.connection)` when the file cannot be opened or
+  ///   written, `.sql` for a table named like the runs table or a database error.
+  public static func write(_ tables: [(name: String, frame: Frame)], run: RunRecord?, to path: String) throws(DatabaseAccessError) {
+    if run != nil, tables.contains(where: { $0.name == RunRecord.tableName }) {
+      throw DatabaseAccessError(.sql, "a result table cannot be named '\(RunRecord.tableName)': that name holds the runs table")
     }
+    let queue: DatabaseQueue
+    do { queue = try DatabaseQueue(path: path) } catch {
+      throw DatabaseAccessError(.connection, "cannot open SQLite database '\(path)' for writing: \(SQLiteSource.message(of: error))")
+    }
+    do {
+      try queue.write { db in
+        for (name, frame) in tables { try replace(name, with: frame, in: db) }
+        if let run { try record(run, in: db) }
+      }
+    } catch {
+      throw DatabaseAccessError(.sql, "cannot write result tables to '\(path)': \(SQLiteSource.message(of: error))")
+    }
+  }
+
+  private static func replace(_ name: String, with frame: Frame, in db: Database) throws {
+    try db.execute(sql: "DROP TABLE IF EXISTS \(quote(name))")
+    let columns = zip(frame.columnNames, frame.columns).map { "\(quote($0.0)) \(affinity($0.1.type))" }
+    try db.execute(sql: "CREATE TABLE \(quote(name)) (\(columns.joined(separator: ", ")))")
+    guard frame.columnNames.count > 0 else { return }
+    let placeholders = Array(repeating: "?", count: frame.columnNames.count).joined(separator: ", ")
+    let statement = try db.makeStatement(sql: "INSERT INTO \(quote(name)) VALUES (\(placeholders))")
+    for r in 0..<frame.rowCount {
+      try statement.execute(arguments: StatementArguments(frame.columns.map { databaseValue($0[r]) }))
+    }
+  }
+
+  private static func record(_ run: RunRecord, in db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE IF NOT EXISTS \(RunRecord.tableName) (
+          run_id TEXT PRIMARY KEY, notebook TEXT NOT NULL, notebook_sha256 TEXT NOT NULL,
+          params_json TEXT NOT NULL, seed INTEGER NOT NULL, folio_version TEXT NOT NULL,
+          result_tables TEXT NOT NULL)
+        """)
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO \(RunRecord.tableName) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      arguments: [
+        run.runID, run.notebookPath, run.notebookSHA256, run.paramsJSON, run.storedSeed, run.folioVersion,
+        run.storedTableNames,
+      ])
   }
 
   static func quote(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioNotebook
 import FolioRender
+import FolioStore
 import Foundation
 
 /// `folio render`: parse, execute and render notebooks into DIR/<stem>.html
@@ -31,10 +32,16 @@ struct RenderCommand: ParsableCommand {
   @Flag(help: "Run every block; neither read nor write the block cache (DIR/.folio-cache).")
   var noCache = false
 
+  @Option(help: ArgumentHelp("Where to write result tables and the run record: sqlite:PATH or postgres://user@host:port/db (default: DIR/<stem>/results.sqlite).", valueName: "target"))
+  var results: String?
+
   @Option(help: ArgumentHelp("Recompute this block even if its cached result is valid (repeatable).", valueName: "label"))
   var refresh: [String] = []
 
   func validate() throws {
+    if let results {
+      do { _ = try ResultStoreTarget(parsing: results) } catch { throw ValidationError("--results: \(error.message)") }
+    }
     for p in params where !p.contains("=") {
       throw ValidationError("--param expects name=value, found '\(p)'")
     }
@@ -65,7 +72,7 @@ struct RenderCommand: ParsableCommand {
 
   /// Renders one notebook; returns whether every block ran.
   private func renderOne(_ path: String) throws -> Bool {
-    var job = makeJob(path)
+    var job = try makeJob(path)
     job.params = paramPairs
     let outcome = try job.run()
     for d in outcome.document.diagnostics { printError(d.description) }
@@ -76,11 +83,11 @@ struct RenderCommand: ParsableCommand {
   /// Renders one report per row of `paramsFile` and an index page linking them.
   private func renderBatch(_ path: String, paramsFile: String) throws -> Bool {
     let runs = try BatchParameters.read(paramsFile)
-    let base = makeJob(path).stem
+    let base = try makeJob(path).stem
     var rendered: [BatchIndex.Run] = []
     var stems: Set<String> = []
     for (i, row) in runs.enumerated() {
-      var job = makeJob(path)
+      var job = try makeJob(path)
       job.params = paramPairs + row
       job.stem = BatchParameters.stem(base: base, row: row, index: i, taken: &stems)
       let outcome = try job.run()
@@ -91,7 +98,7 @@ struct RenderCommand: ParsableCommand {
     let title = (rendered.first?.document.notebook.frontMatter.title ?? base) + " — all runs"
     let index = BatchIndex(title: title, runs: rendered)
     let templatePath = try TemplateLocator.locate(
-      explicit: template, notebook: rendered[0].document.notebook, notebookDirectory: makeJob(path).baseDirectory)
+      explicit: template, notebook: rendered[0].document.notebook, notebookDirectory: try makeJob(path).baseDirectory)
     let html = try ReportRenderer(templatePath: templatePath).template.render(
       index.page(generatedBy: "folio render \(path) --params-file \(paramsFile)"))
     let indexPath = (output as NSString).appendingPathComponent("\(base)-index.html")
@@ -100,12 +107,13 @@ struct RenderCommand: ParsableCommand {
     return rendered.allSatisfy { !$0.document.hasErrors }
   }
 
-  private func makeJob(_ path: String) -> ReportJob {
+  private func makeJob(_ path: String) throws -> ReportJob {
     var job = ReportJob(notebookPath: path, outputDirectory: output)
     job.templatePath = template
     job.useCache = !noCache
     job.refresh = Set(refresh)
     job.showProgress = isatty(STDERR_FILENO) != 0
+    job.results = try results.map { try ResultStoreTarget(parsing: $0) }
     return job
   }
 }

@@ -19,6 +19,8 @@ struct ReportJob {
   var useCache = true
   var refresh: Set<String> = []
   var showProgress = false
+  /// Where result tables and the run record go; `nil`: DIR/<stem>/results.sqlite.
+  var results: ResultStoreTarget?
 
   /// What a job produced.
   struct Outcome {
@@ -83,15 +85,41 @@ struct ReportJob {
       for a in d.attachments { try write(a.contents, to: (resultsDir as NSString).appendingPathComponent(a.fileName)) }
     }
     let tables = document.resultTables
-    if !tables.isEmpty {
-      for t in tables {
-        try Data(CSVWriter.bytes(t.frame)).write(to: URL(fileURLWithPath: (resultsDir as NSString).appendingPathComponent("\(t.name).csv")))
-      }
+    for t in tables {
+      try Data(CSVWriter.bytes(t.frame)).write(to: URL(fileURLWithPath: (resultsDir as NSString).appendingPathComponent("\(t.name).csv")))
+    }
+    try writeResultTables(document, into: resultsDir)
+    return Outcome(document: document, html: html, htmlPath: htmlPath)
+  }
+
+  /// Writes the result tables and the run record to `results`, or, by
+  /// default and only when there are tables, to a fresh DIR/<stem>/results.sqlite.
+  private func writeResultTables(_ document: ExecutedDocument, into resultsDir: String) throws {
+    let tables = document.resultTables.map { (name: $0.name, frame: $0.frame) }
+    let run = RunRecord(
+      notebookPath: document.notebook.path, notebookSHA256: document.notebookSHA256,
+      paramsJSON: compactParamsJSON(document.params),
+      seed: document.seed, folioVersion: folioVersion, tableNames: tables.map(\.name))
+    let target: ResultStoreTarget
+    if let results {
+      target = results
+    } else {
+      guard !tables.isEmpty else { return }
       let sqlitePath = (resultsDir as NSString).appendingPathComponent("results.sqlite")
       try? FileManager.default.removeItem(atPath: sqlitePath)
-      try SQLiteResultStore.write(tables.map { ($0.name, $0.frame) }, to: sqlitePath)
+      target = .sqlite(path: sqlitePath)
     }
-    return Outcome(document: document, html: html, htmlPath: htmlPath)
+    do {
+      try target.write(tables, run: run)
+    } catch {
+      throw UsageError(description: "--results: \(error.message)")
+    }
+  }
+
+  /// `{"name": value, …}` on one line, in declaration order.
+  private func compactParamsJSON(_ params: [(name: String, value: Value)]) -> String {
+    let one = { (v: Value) in v.jsonString().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+    return "{" + params.map { one(.string($0.name)) + ": " + one($0.value) }.joined(separator: ", ") + "}"
   }
 
   private func write(_ text: String, to path: String) throws {

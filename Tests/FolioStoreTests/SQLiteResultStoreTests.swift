@@ -27,4 +27,26 @@ final class SQLiteResultStoreTests: XCTestCase {
     let types = try queue.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(MODEL_RESULTS)").map { $0["type"] as String } }
     XCTAssertEqual(types, ["TEXT", "REAL", "INTEGER", "TEXT"])
   }
+
+  func testRunsTableHasOneRowPerRunIDAndTablesReplaceInOneTransaction() throws {
+    let path = NSTemporaryDirectory() + "folio-store-\(UUID().uuidString).sqlite"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let a = try Frame([("X", .integer(IntegerColumn(values: [1, 2])))])
+    let run1 = RunRecord(notebookPath: "nb.md", notebookSHA256: "aa", paramsJSON: "{}", seed: 7, folioVersion: "1", tableNames: ["A"])
+    let run2 = RunRecord(notebookPath: "nb.md", notebookSHA256: "aa", paramsJSON: "{\"r\": 1}", seed: 7, folioVersion: "1", tableNames: ["A"])
+    try SQLiteResultStore.write([("A", a)], run: run1, to: path)
+    try SQLiteResultStore.write([("A", a)], run: run1, to: path)
+    try SQLiteResultStore.write([("A", a.gather([1]))], run: run2, to: path)
+    let queue = try DatabaseQueue(path: path)
+    let runs = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM folio_runs ORDER BY params_json") }
+    // '"' sorts before '}', so run2's params come first.
+    XCTAssertEqual(runs.map { $0["run_id"] as String }, [run2.runID, run1.runID], "a rerun with the same id replaces its row")
+    XCTAssertEqual(runs[0]["params_json"] as String, "{\"r\": 1}")
+    XCTAssertEqual(runs[0]["seed"] as Int, 7)
+    XCTAssertEqual(runs[0]["result_tables"] as String, "A")
+    XCTAssertEqual(try queue.read { db in try Int.fetchAll(db, sql: "SELECT X FROM A") }, [2])
+    XCTAssertThrowsError(try SQLiteResultStore.write([("folio_runs", a)], run: run1, to: path)) {
+      XCTAssertEqual(($0 as? DatabaseAccessError)?.message, "a result table cannot be named 'folio_runs': that name holds the runs table")
+    }
+  }
 }

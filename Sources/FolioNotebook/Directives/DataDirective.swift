@@ -1,11 +1,13 @@
 import FolioData
 import Foundation
 
-/// `{data}`: loads a CSV (or starts from an earlier dataset) and applies
-/// transform steps in the order they are written.
+/// `{data}`: loads a CSV, queries a database (`DatabaseSource`) or starts
+/// from an earlier dataset, and applies transform steps in the order they
+/// are written.
 ///
 /// ```yaml
 /// csv: "{{ params.data }}"          # path relative to the notebook; or from: <label>
+///                                   # or source: sqlite:PATH | postgres://… with query:
 /// types: {WEEK: date, SKU: string}  # declared column types (others inferred)
 /// missing: ["NA"]                   # extra missing-value tokens (empty cells always are)
 /// filter: PROMO_WEEK != 'REG'
@@ -19,7 +21,7 @@ import Foundation
 /// under `steps:` (each item a one-key mapping).
 public enum DataDirective: Directive {
   public static let name = "data"
-  public static let summary = "Load a CSV or an earlier dataset and transform it: select, rename, fill, filter, derive, group_by + aggregate, join, pivot, sort, limit."
+  public static let summary = "Load a CSV, a SQLite/PostgreSQL query or an earlier dataset and transform it: select, rename, fill, filter, derive, group_by + aggregate, join, pivot, sort, limit."
   static let sourceOptions: [OptionSpec] = [
     OptionSpec("csv", "Path of a CSV file, relative to the notebook (inline values allowed)."),
     OptionSpec("from", reference: true, "Start from an earlier dataset instead of a file."),
@@ -40,7 +42,8 @@ public enum DataDirective: Directive {
     OptionSpec("limit", "Keep the first n rows."),
     OptionSpec("steps", "A list of one-key steps, for repeating a step."),
   ]
-  public static var options: [OptionSpec] { sourceOptions + stepOptions }
+  public static var options: [OptionSpec] { sourceOptions + DatabaseSource.options + stepOptions }
+  static let oneSource = "{data} needs exactly one source: 'csv: <path>', 'source: <database>' or 'from: <label>'"
 
   public static func references(_ call: DirectiveCall) -> [(label: String, location: SourceLocation)] {
     var refs: [(String, SourceLocation)] = []
@@ -55,16 +58,17 @@ public enum DataDirective: Directive {
   }
 
   public static func inputFiles(_ call: DirectiveCall) -> [String] {
+    if call.options["source"] != nil { return DatabaseSource.inputFiles(call) }
     guard let node = call.options["csv"], case .scalar(let path, _) = node.kind else { return [] }
     return [path]
   }
 
   public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
     var errors: [NotebookError] = []
-    let hasCSV = call.options["csv"] != nil, hasFrom = call.options["from"] != nil
-    if hasCSV == hasFrom {
-      errors.append(NotebookError(call.location, "{data} needs exactly one source: 'csv: <path>' or 'from: <label>'"))
+    if ["csv", "source", "from"].filter({ call.options[$0] != nil }).count != 1 {
+      errors.append(NotebookError(call.location, oneSource))
     }
+    errors += DatabaseSource.check(call)
     do {
       for step in try DataSteps.steps(of: call) { try DataSteps.checkStatically(step) }
     } catch {
@@ -76,10 +80,11 @@ public enum DataDirective: Directive {
   public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
     var frame: Frame
     var note: String
-    if let csvNode = call.options["csv"] {
-      guard call.options["from"] == nil else {
-        throw NotebookError(csvNode.location, "{data} needs exactly one source: 'csv: <path>' or 'from: <label>'")
-      }
+    let sources = ["csv", "source", "from"].compactMap { call.options[$0] }
+    if sources.count > 1 { throw NotebookError(sources[1].location, oneSource) }
+    if let sourceNode = call.options["source"] {
+      (frame, note) = try DatabaseSource.load(call, source: sourceNode, declared: try declaredTypes(call), context: &context)
+    } else if let csvNode = call.options["csv"] {
       let path = try csvNode.string("csv")
       frame = try load(path: path, call: call, at: csvNode.location, context: &context)
       note = "Loaded \(frame.rowCount.grouped) rows × \(frame.columnNames.count) columns from \(path)"
@@ -87,7 +92,7 @@ public enum DataDirective: Directive {
       frame = try context.dataset(try fromNode.string("from"), at: fromNode.location)
       note = "Started from '\(try fromNode.string("from"))' (\(frame.rowCount.grouped) rows)"
     } else {
-      throw NotebookError(call.location, "{data} needs a source: 'csv: <path>' or 'from: <label>'")
+      throw NotebookError(call.location, oneSource)
     }
     let before = frame.rowCount
     for step in try DataSteps.steps(of: call) {
@@ -101,13 +106,7 @@ public enum DataDirective: Directive {
 
   static func load(path: String, call: DirectiveCall, at location: SourceLocation, context: inout ExecutionContext) throws -> Frame {
     var options = CSVOptions()
-    for e in try call.options["types"]?.entries("types") ?? [] {
-      let t = try e.value.string("types.\(e.key)")
-      guard let type = ColumnType(rawValue: t) else {
-        throw NotebookError(e.value.location, "types.\(e.key): unknown type '\(t)'; expected one of: number, integer, string, date")
-      }
-      options.types[e.key] = type
-    }
+    options.types = try declaredTypes(call)
     if let m = call.options["missing"] { options.missingTokens = Set(try m.stringList("missing")) }
     let resolved = context.resolvePath(path)
     guard let data = FileManager.default.contents(atPath: resolved) else {
@@ -120,6 +119,19 @@ public enum DataDirective: Directive {
     } catch {
       throw NotebookError.wrapping(error, at: location)
     }
+  }
+
+  /// The `types:` option: column name → declared type.
+  static func declaredTypes(_ call: DirectiveCall) throws -> [String: ColumnType] {
+    var types: [String: ColumnType] = [:]
+    for e in try call.options["types"]?.entries("types") ?? [] {
+      let t = try e.value.string("types.\(e.key)")
+      guard let type = ColumnType(rawValue: t) else {
+        throw NotebookError(e.value.location, "types.\(e.key): unknown type '\(t)'; expected one of: number, integer, string, date")
+      }
+      types[e.key] = type
+    }
+    return types
   }
 }
 

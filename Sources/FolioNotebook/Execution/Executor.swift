@@ -120,7 +120,10 @@ public struct Executor: Sendable {
   ) -> String? {
     var key = BlockKey(version: folioVersion, call: call, seed: context.seed)
     for label in Set(references.map(\.0)).sorted() where label != "params" {
-      key.upstream(label, key: keys[label] ?? "none")
+      // An upstream block that ran uncached (a database query) has no key: its
+      // result can change between runs, so this block's can too.
+      guard let upstream = keys[label] else { return nil }
+      key.upstream(label, key: upstream)
     }
     var params: Set<String> = []
     for (p, _) in OptionInterpolation.placeholders(in: call.options) where p.root == "params" {
