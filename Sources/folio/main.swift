@@ -8,10 +8,15 @@ import Foundation
 BLASThreads.set(1)
 
 // Exit codes are Folio's own (0/1/2), so parse and run by hand instead of
-// `FolioCommand.main()`, which exits 64 on usage errors.
+// `FolioCommand.main()`, which exits 64 on usage errors. `folio preview` is
+// async (it serves HTTP); the other commands are synchronous.
 do {
   var command = try FolioCommand.parseAsRoot()
-  try command.run()
+  if var asyncCommand = command as? AsyncParsableCommand {
+    try await asyncCommand.run()
+  } else {
+    try command.run()
+  }
   exit(FolioExit.success)
 } catch let code as ExitCode {
   exit(code.rawValue)
