@@ -12,8 +12,8 @@ BLASThreads.set(1)
 // async (it serves HTTP); the other commands are synchronous.
 do {
   var command = try FolioCommand.parseAsRoot()
-  if var asyncCommand = command as? AsyncParsableCommand {
-    try await asyncCommand.run()
+  if let asyncCommand = command as? AsyncParsableCommand {
+    try await runAsync(asyncCommand)
   } else {
     try command.run()
   }
@@ -30,4 +30,12 @@ do {
   }
   printError(FolioCommand.fullMessage(for: error))
   exit(FolioExit.usage)
+}
+
+/// Runs an async command. In top-level code `try await command.run()` would
+/// pick the synchronous `run()` (which prints help), so call it from an async
+/// function, where the async overload wins.
+func runAsync(_ command: AsyncParsableCommand) async throws {
+  var command = command
+  try await command.run()
 }
