@@ -54,6 +54,7 @@ struct PreviewCommand: AsyncParsableCommand {
     }
     job.templatePath = template
     job.useCache = !noCache
+    job.showProgress = isatty(STDERR_FILENO) != 0
     let session = PreviewSession(stem: job.stem, outputDirectory: outputDirectory)
     let rebuilder = PreviewRebuilder(builder: PreviewBuilder(job: job, explicitTemplate: template), session: session)
     let watched = await rebuilder.build(watching: WatchedFiles([notebook]))

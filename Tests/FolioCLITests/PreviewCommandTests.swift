@@ -81,7 +81,8 @@ final class PreviewCommandTests: XCTestCase {
     XCTAssertEqual(try server.waitForVersion(after: "1"), "2")
     let broken = try server.get("/").body
     XCTAssertTrue(broken.contains("class=\"error-cell\""), broken)
-    XCTAssertTrue(broken.contains("nb.md:2:"), "the error names the notebook line")
+    XCTAssertTrue(broken.contains("invalid YAML"), broken)
+    XCTAssertTrue(broken.contains("nb.md:3:1"), "the error names the notebook line and column")
     XCTAssertTrue(broken.contains("<script data-folio-preview>"), "an error report still reloads itself")
 
     // A notebook that cannot be read: an error page; the server keeps running.
@@ -89,7 +90,7 @@ final class PreviewCommandTests: XCTestCase {
     XCTAssertEqual(try server.waitForVersion(after: "2"), "3")
     let missing = try server.get("/")
     XCTAssertEqual(missing.status, 200)
-    XCTAssertTrue(missing.body.contains("cannot read notebook &#39;nb.md&#39;") || missing.body.contains("cannot read notebook 'nb.md'"), missing.body)
+    XCTAssertTrue(missing.body.contains("cannot read notebook 'nb.md': no such file or not readable"), missing.body)
     XCTAssertTrue(missing.body.contains("<script data-folio-preview>"))
 
     // Saving it again brings the report back.
@@ -112,6 +113,31 @@ final class PreviewCommandTests: XCTestCase {
     XCTAssertEqual(try server.get("/nb/%2E%2E/nb.html").status, 404, "no escaping the attachment folder")
     XCTAssertEqual(try server.get("/nb/missing.csv").status, 404)
     XCTAssertEqual(try server.get("/elsewhere").status, 404)
+    server.stop()
+  }
+
+  func testSavingTheTemplateOrItsStylesheetRebuildsTheReport() throws {
+    let dir = try FolioProcess.temporaryDirectory()
+    try write("A,B\n1,2\n", "d.csv", in: dir)
+    try write(notebook(title: "Templated"), "nb.md", in: dir)
+    let templates = FolioProcess.packageRoot.appendingPathComponent("templates")
+    let mustache = try String(contentsOf: templates.appendingPathComponent("report.mustache"), encoding: .utf8)
+    let css = try String(contentsOf: templates.appendingPathComponent("report.css"), encoding: .utf8)
+    let marked = { (marker: String) in mustache.replacingOccurrences(of: "</body>", with: "<p>\(marker)</p></body>") }
+    try write(marked("template-marker-one"), "t.mustache", in: dir)
+    try write(css, "t.css", in: dir)
+    let server = try PreviewServer(["nb.md", "--port", "0", "-o", "out", "--template", "t.mustache"], in: dir)
+    XCTAssertTrue(try server.get("/").body.contains("template-marker-one"), server.stderr)
+
+    try write(marked("template-marker-two"), "t.mustache", in: dir)
+    XCTAssertEqual(try server.waitForVersion(after: "1"), "2")
+    let page = try server.get("/").body
+    XCTAssertTrue(page.contains("template-marker-two"))
+    XCTAssertFalse(page.contains("template-marker-one"))
+
+    try write(css + "\n/* stylesheet-marker */\n", "t.css", in: dir)
+    XCTAssertEqual(try server.waitForVersion(after: "2"), "3")
+    XCTAssertTrue(try server.get("/").body.contains("stylesheet-marker"), "the stylesheet is inlined anew")
     server.stop()
   }
 
@@ -193,15 +219,10 @@ final class PreviewServer {
     request.httpMethod = "GET"
     let done = DispatchSemaphore(value: 0)
     let box = LockedText()
-    var status = 0, contentType = ""
-    var failure: Error?
+    let head = LockedHead()
     let task = URLSession.shared.dataTask(with: request) { data, response, error in
-      if let http = response as? HTTPURLResponse {
-        status = http.statusCode
-        contentType = http.value(forHTTPHeaderField: "Content-Type") ?? ""
-      }
+      head.set(response as? HTTPURLResponse, error)
       if let data { box.append(data) }
-      failure = error
       done.signal()
     }
     task.resume()
@@ -209,6 +230,7 @@ final class PreviewServer {
       task.cancel()
       throw PreviewTestError("GET \(path) timed out after \(timeout) s")
     }
+    let (status, contentType, failure) = head.get()
     if let failure { throw failure }
     return (status, box.text, contentType)
   }
@@ -261,6 +283,19 @@ final class LockedText: @unchecked Sendable {
   private var data = Data()
   func append(_ d: Data) { lock.lock(); data.append(d); lock.unlock() }
   var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+}
+
+/// Status, content type and error of one response, set from URLSession's queue.
+final class LockedHead: @unchecked Sendable {
+  private let lock = NSLock()
+  private var status = 0, contentType = "", error: Error?
+  func set(_ response: HTTPURLResponse?, _ error: Error?) {
+    lock.lock(); defer { lock.unlock() }
+    status = response?.statusCode ?? 0
+    contentType = response?.value(forHTTPHeaderField: "Content-Type") ?? ""
+    self.error = error
+  }
+  func get() -> (Int, String, Error?) { lock.lock(); defer { lock.unlock() }; return (status, contentType, error) }
 }
 
 struct PreviewTestError: Error, CustomStringConvertible {

@@ -8,7 +8,7 @@ struct PreviewBuild: Sendable {
   var html: String
   /// Whether `html` is an error page rather than a report.
   var isErrorPage: Bool
-  /// Notebook, every input file it read and the template, as paths on disk.
+  /// Notebook, every input file it read, the template and its stylesheet, as paths on disk.
   var watchedPaths: [String]
   /// Lines for standard error: the notebook's diagnostics, then an outcome line.
   var messages: [String]
@@ -37,7 +37,8 @@ struct PreviewBuilder: Sendable {
       if let template = try? TemplateLocator.locate(
         explicit: job.templatePath, notebook: document.notebook, notebookDirectory: job.baseDirectory)
       {
-        watched.append(template)
+        // The renderer inlines the stylesheet beside the template: `<template stem>.css`.
+        watched += [template, ((template as NSString).deletingPathExtension as NSString).appendingPathExtension("css") ?? template]
       }
       let messages = document.diagnostics.map(\.description) + [document.outcomeLine(htmlPath: outcome.htmlPath)]
       return PreviewBuild(html: outcome.html, isErrorPage: false, watchedPaths: watched, messages: messages)
