@@ -100,6 +100,22 @@ final class PreviewCommandTests: XCTestCase {
     XCTAssertEqual(server.stop(signal: SIGINT), 0, "Ctrl-C stops cleanly")
   }
 
+  func testDeletedDataFileShowsAnErrorCellAndRestoringItRebuilds() throws {
+    let dir = try FolioProcess.temporaryDirectory()
+    try write("A,B\n1,2\n", "d.csv", in: dir)
+    try write(notebook(title: "Data"), "nb.md", in: dir)
+    let server = try PreviewServer(["nb.md", "--port", "0", "-o", "out"], in: dir)
+    try FileManager.default.removeItem(at: dir.appendingPathComponent("d.csv"))
+    XCTAssertEqual(try server.waitForVersion(after: "1"), "2")
+    let failed = try server.get("/").body
+    XCTAssertTrue(failed.contains("class=\"error-cell\""), failed)
+    XCTAssertTrue(failed.contains("nb.md:8:6: error: cannot read CSV file &#39;d.csv&#39;"), failed)
+    try write("A,B\n1,2\n3,4\n5,6\n", "d.csv", in: dir)
+    XCTAssertEqual(try server.waitForVersion(after: "2"), "3")
+    XCTAssertTrue(try server.get("/").body.contains("Rows in d: 3."))
+    server.stop()
+  }
+
   func testAttachmentsAreServedUnderTheStemAndNothingOutsideIt() throws {
     let dir = try FolioProcess.temporaryDirectory()
     try write("A,B\n1,2\n", "d.csv", in: dir)

@@ -40,6 +40,10 @@ struct PreviewBuilder: Sendable {
         // The renderer inlines the stylesheet beside the template: `<template stem>.css`.
         watched += [template, ((template as NSString).deletingPathExtension as NSString).appendingPathExtension("css") ?? template]
       }
+      // A file read before but missing now (deleted, or mid-save) failed its
+      // block and so is not among the inputs: keep watching it so that
+      // restoring it rebuilds.
+      watched += previouslyWatched.filter { !watched.contains($0) && !FileManager.default.fileExists(atPath: $0) }
       let messages = document.diagnostics.map(\.description) + [document.outcomeLine(htmlPath: outcome.htmlPath)]
       return PreviewBuild(html: outcome.html, isErrorPage: false, watchedPaths: watched, messages: messages)
     } catch {
@@ -54,6 +58,7 @@ struct PreviewBuilder: Sendable {
 
   /// An input path as the notebook wrote it, resolved against the notebook's folder.
   private func resolve(_ path: String) -> String {
-    path.hasPrefix("/") ? path : (job.baseDirectory as NSString).appendingPathComponent(path)
+    if path.hasPrefix("/") || job.baseDirectory == "." { return path }
+    return (job.baseDirectory as NSString).appendingPathComponent(path)
   }
 }

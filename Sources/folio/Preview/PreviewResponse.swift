@@ -10,14 +10,13 @@ struct PreviewResponse: Sendable, Equatable {
     PreviewResponse(status: 404, contentType: "text/plain; charset=utf-8", body: Array("not found: \(path)\n".utf8))
   }
 
-  /// A file the report wrote under `<outputDirectory>/<stem>/`, for a URL
-  /// path `/<stem>/<name>`. Paths with empty, `.` or `..` components, or
-  /// outside that folder, are not found: nothing else on disk is served.
+  /// A file the report wrote under `<outputDirectory>/<stem>/`, for a
+  /// (percent-decoded) URL path `/<stem>/<name>`. Paths with empty, `.` or `..`
+  /// components are not found: nothing outside that folder is served.
   static func attachment(at path: String, stem: String, outputDirectory: String) -> PreviewResponse {
     let prefix = "/\(stem)/"
-    guard path.hasPrefix(prefix), let relative = String(path.dropFirst(prefix.count)).removingPercentEncoding else {
-      return notFound(path)
-    }
+    guard path.hasPrefix(prefix) else { return notFound(path) }
+    let relative = String(path.dropFirst(prefix.count))
     let components = relative.split(separator: "/", omittingEmptySubsequences: false)
     guard !components.isEmpty, components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") })
     else { return notFound(path) }

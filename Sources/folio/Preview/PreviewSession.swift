@@ -31,7 +31,8 @@ actor PreviewSession {
   }
 
   /// The response for a GET of `path` (the URL path, still percent-encoded).
-  func respond(to path: String) -> PreviewResponse {
+  func respond(to encodedPath: String) -> PreviewResponse {
+    guard let path = encodedPath.removingPercentEncoding else { return .notFound(encodedPath) }
     switch path {
     case "/", "/index.html", "/\(stem).html":
       return PreviewResponse(status: 200, contentType: "text/html; charset=utf-8", body: Array(page.utf8))
