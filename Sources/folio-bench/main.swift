@@ -7,6 +7,9 @@ import Foundation
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
   ("csv", "load a 5M-row, 9-column CSV (target < 2 s, < 2 GB)", runCSVBenchmark),
   ("glm", "GLM with C(sku)+C(store) on 1M rows (target < 3 s, < 1.5 GB)", runGLMBenchmark),
+  ("warm-cache", "render the shipped notebooks with a warm block cache (target < 50 ms each)", runWarmCacheBenchmark),
+  ("mmm", "marketing-mix search+CV+bootstrap+curves+plan, 150 weeks × 8 channels (target < 0.5 s)", runMMMBenchmark),
+  ("promotion", "train the promotion model on 24 SKUs × 104 weeks, plan 13 weeks (target < 3 s, < 1 s)", runPromotionBenchmark),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

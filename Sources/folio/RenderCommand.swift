@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioNotebook
+import FolioRender
 import Foundation
 
 /// `folio render`: parse, execute and render notebooks into DIR/<stem>.html
@@ -21,6 +22,9 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Report template (.mustache) overriding the notebook's and the default.")
   var template: String?
 
+  @Option(help: ArgumentHelp("Render one report per row of this CSV (columns are params) and an index page.", valueName: "runs.csv"))
+  var paramsFile: String?
+
   @Flag(help: "Render every notebook even after one fails.")
   var keepGoing = false
 
@@ -39,7 +43,7 @@ struct RenderCommand: ParsableCommand {
   func run() throws {
     var anyFailed = false
     for path in notebooks {
-      let ok = try renderOne(path)
+      let ok = try paramsFile.map { try renderBatch(path, paramsFile: $0) } ?? renderOne(path)
       if !ok {
         anyFailed = true
         if !keepGoing && path != notebooks.last {
@@ -51,21 +55,58 @@ struct RenderCommand: ParsableCommand {
     if anyFailed { throw ExitCode(FolioExit.blockFailed) }
   }
 
-  /// Renders one notebook; returns whether every block ran.
-  private func renderOne(_ path: String) throws -> Bool {
-    var job = ReportJob(notebookPath: path, outputDirectory: output)
-    job.params = params.map {
+  /// `--param` values as (name, value).
+  private var paramPairs: [(name: String, value: String)] {
+    params.map {
       let parts = $0.split(separator: "=", maxSplits: 1).map(String.init)
       return (parts[0], parts.count > 1 ? parts[1] : "")
     }
-    job.templatePath = template
-    job.useCache = !noCache
-    job.refresh = Set(refresh)
-    job.showProgress = isatty(STDERR_FILENO) != 0
+  }
+
+  /// Renders one notebook; returns whether every block ran.
+  private func renderOne(_ path: String) throws -> Bool {
+    var job = makeJob(path)
+    job.params = paramPairs
     let outcome = try job.run()
     for d in outcome.document.diagnostics { printError(d.description) }
     printError(outcome.document.outcomeLine(htmlPath: outcome.htmlPath))
     return !outcome.document.hasErrors
+  }
+
+  /// Renders one report per row of `paramsFile` and an index page linking them.
+  private func renderBatch(_ path: String, paramsFile: String) throws -> Bool {
+    let runs = try BatchParameters.read(paramsFile)
+    let base = makeJob(path).stem
+    var rendered: [BatchIndex.Run] = []
+    var stems: Set<String> = []
+    for (i, row) in runs.enumerated() {
+      var job = makeJob(path)
+      job.params = paramPairs + row
+      job.stem = BatchParameters.stem(base: base, row: row, index: i, taken: &stems)
+      let outcome = try job.run()
+      for d in outcome.document.diagnostics { printError(d.description) }
+      printError(outcome.document.outcomeLine(htmlPath: outcome.htmlPath))
+      rendered.append(BatchIndex.Run(href: "\(job.stem).html", params: row, document: outcome.document))
+    }
+    let title = (rendered.first?.document.notebook.frontMatter.title ?? base) + " — all runs"
+    let index = BatchIndex(title: title, runs: rendered)
+    let templatePath = try TemplateLocator.locate(
+      explicit: template, notebook: rendered[0].document.notebook, notebookDirectory: makeJob(path).baseDirectory)
+    let html = try ReportRenderer(templatePath: templatePath).template.render(
+      index.page(generatedBy: "folio render \(path) --params-file \(paramsFile)"))
+    let indexPath = (output as NSString).appendingPathComponent("\(base)-index.html")
+    try Data(html.utf8).write(to: URL(fileURLWithPath: indexPath))
+    printError("index → \(indexPath) (\(rendered.count) runs)")
+    return rendered.allSatisfy { !$0.document.hasErrors }
+  }
+
+  private func makeJob(_ path: String) -> ReportJob {
+    var job = ReportJob(notebookPath: path, outputDirectory: output)
+    job.templatePath = template
+    job.useCache = !noCache
+    job.refresh = Set(refresh)
+    job.showProgress = isatty(STDERR_FILENO) != 0
+    return job
   }
 }
 

@@ -92,7 +92,7 @@ final class ExecutorTests: XCTestCase {
   func testUnknownDirectiveAndOptionAreLocatedErrors() throws {
     let doc = try run("```{glmm} a\nx: 1\n```\n\n```{data} b\ncsv: inv.csv\nfilterr: BOH > 1\n```\n")
     XCTAssertEqual(doc.diagnostics.map(\.description), [
-      "nb.md:1:5: error: unknown directive 'glmm'; directives are: data, table, chart, summary",
+      "nb.md:1:5: error: unknown directive 'glmm'; did you mean 'glm'?",
       "nb.md:7:1: error: unknown option 'filterr' for {data}; did you mean 'filter'?",
     ])
   }

@@ -20,6 +20,13 @@ public struct DirectiveRegistry: Sendable {
 
   /// Every directive Folio ships.
   public static let standard = DirectiveRegistry([
-    DataDirective.self, TableDirective.self, ChartDirective.self, SummaryDirective.self, GLMDirective.self,
+    // Data, presentation and the executive summary.
+    DataDirective.self, TableDirective.self, ChartDirective.self, SummaryDirective.self,
+    // Models.
+    GLMDirective.self,
+    MMMDataDirective.self, MMMSearchDirective.self, MMMCVDirective.self, MMMROIDirective.self,
+    MMMCurvesDirective.self, MMMPlanDirective.self,
+    PromoModelDirective.self,
+    PromoPlanDirective.self,
   ])
 }

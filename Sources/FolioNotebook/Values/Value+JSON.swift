@@ -16,8 +16,6 @@ extension Value {
   }
 
   private func write(into out: inout String, indent: Int) {
-    let pad = String(repeating: "  ", count: indent + 1)
-    let close = String(repeating: "  ", count: indent)
     switch self {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
@@ -35,25 +33,60 @@ extension Value {
         out += "]"
         return
       }
+      let pad = Value.padding(indent + 1)
       out += "[\n"
       for (i, item) in items.enumerated() {
         out += pad
         item.write(into: &out, indent: indent + 1)
         out += i + 1 < items.count ? ",\n" : "\n"
       }
-      out += close + "]"
+      out += Value.padding(indent) + "]"
     case .object(let fields):
       if fields.isEmpty { out += "{}"; return }
+      let pad = Value.padding(indent + 1)
       out += "{\n"
       for (i, (k, v)) in fields.enumerated() {
         out += pad + Value.jsonQuoted(k) + ": "
         v.write(into: &out, indent: indent + 1)
         out += i + 1 < fields.count ? ",\n" : "\n"
       }
-      out += close + "}"
+      out += Value.padding(indent) + "}"
     case .table(let frame):
-      Value.tableSummary(frame).write(into: &out, indent: indent)
+      Value.writeTable(frame, into: &out, indent: indent)
     }
+  }
+
+  /// Two spaces per level.
+  private static func padding(_ level: Int) -> String { String(repeating: "  ", count: level) }
+
+  /// A dataset straight from its columns (no per-cell `Value`s): columns with
+  /// types, row count, and the data column by column (first `jsonRowLimit` rows).
+  private static func writeTable(_ frame: Frame, into out: inout String, indent: Int) {
+    let shown = min(frame.rowCount, jsonRowLimit)
+    let p1 = padding(indent + 1), p2 = padding(indent + 2), p3 = padding(indent + 3)
+    out += "{\n\(p1)\"columns\": [\n"
+    for (i, (name, column)) in zip(frame.columnNames, frame.columns).enumerated() {
+      out += "\(p2){\n\(p3)\"name\": \(jsonQuoted(name)),\n\(p3)\"type\": \"\(column.type.rawValue)\"\n\(p2)}"
+      out += i + 1 < frame.columnNames.count ? ",\n" : "\n"
+    }
+    out += "\(p1)],\n\(p1)\"rows\": \(frame.rowCount),\n\(p1)\"truncated\": \(shown < frame.rowCount),\n\(p1)\"data\": {"
+    if frame.columnNames.isEmpty { out += "}\n\(padding(indent))}"; return }
+    out += "\n"
+    for (i, (name, column)) in zip(frame.columnNames, frame.columns).enumerated() {
+      out += "\(p2)\(jsonQuoted(name)): ["
+      for r in 0..<shown {
+        if r > 0 { out += ", " }
+        switch column[r] {
+        case .missing: out += "null"
+        case .number(let v): out += jsonNumber(v)
+        case .integer(let v): out += String(v)
+        case .string(let s): out += jsonQuoted(s)
+        case .date(let d): out += "\"" + CivilDate.isoString(days: d) + "\""
+        }
+      }
+      out += i + 1 < frame.columnNames.count ? "],\n" : "]\n"
+    }
+    out += "\(p1)}\n\(padding(indent))}"
   }
 
   private var isScalar: Bool {
@@ -61,24 +94,6 @@ extension Value {
     case .array, .object, .table: return false
     default: return true
     }
-  }
-
-  /// A dataset as a JSON-ready record: columns with types, row count and the
-  /// data column by column (first `jsonRowLimit` rows).
-  static func tableSummary(_ frame: Frame) -> Value {
-    let shown = min(frame.rowCount, jsonRowLimit)
-    var data: [(String, Value)] = []
-    for (name, column) in zip(frame.columnNames, frame.columns) {
-      data.append((name, .array((0..<shown).map { Value(column[$0]) })))
-    }
-    return .object([
-      ("columns", .array(zip(frame.columnNames, frame.columns).map {
-        .object([("name", .string($0.0)), ("type", .string($0.1.type.rawValue))])
-      })),
-      ("rows", .integer(frame.rowCount)),
-      ("truncated", .bool(shown < frame.rowCount)),
-      ("data", .object(data)),
-    ])
   }
 
   static func jsonNumber(_ v: Double) -> String {

@@ -12,6 +12,8 @@ public struct DocumentRenderer {
   private var tableCount = 0
   private var toc: [Heading] = []
   private var summaries: [SummarySpec] = []
+  /// One colour per series name across the whole report (a channel keeps its colour in every chart).
+  private var colors = ChartColorAssignment()
 
   /// Folder of attachments relative to the report (`<stem>`), for export links.
   private let reportStem: String
@@ -80,7 +82,7 @@ public struct DocumentRenderer {
         case .chart(let c):
           figureCount += 1
           captionUsed = true
-          let svg = SVGChartRenderer.render(c, id: "fig-\(figureCount)")
+          let svg = SVGChartRenderer.render(c, id: "fig-\(figureCount)", colors: &colors)
           let cap = caption.map { " " + MarkdownRenderer.renderInline($0) } ?? (c.title.isEmpty ? "" : " " + HTMLEscape.escape(c.title))
           html += "<figure class=\"chart\" id=\"fig-\(figureCount)\">\n\(svg)\n<figcaption><span class=\"fig-num\">Figure \(figureCount).</span>\(cap)</figcaption>\n</figure>\n"
         case .summary(let s):

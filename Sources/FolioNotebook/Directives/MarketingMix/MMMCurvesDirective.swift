@@ -1,0 +1,119 @@
+import FolioData
+import FolioModels
+
+/// `{curves}`: steady-state response curves per channel — weekly revenue at
+/// a constant weekly spend, β·Hill(s/(1 − θ)) — with marginal ROI and the
+/// zone at current (mean) spend.
+///
+/// ```yaml
+/// model: fit             # a {search} block
+/// roi: boot              # optional {roi} block: bands ± z·coef_sd·Hill
+/// points: 100            # per curve, from 0 to max_multiple × max weekly spend
+/// max_multiple: 3
+/// efficient_above: 1.5   # marginal ROI above: EFFICIENT
+/// saturated_below: 0.8   # below: SATURATED; between: DIMINISHING
+/// band_z: 1.645
+/// ```
+/// Writes the result table RESPONSE_CURVES (one row per channel and point).
+public enum MMMCurvesDirective: Directive {
+  public static let name = "curves"
+  public static let summary = "Response curves per channel with bands, marginal ROI and efficiency zone at current spend."
+  public static let options: [OptionSpec] = [
+    OptionSpec("model", reference: true, "A {search} block."),
+    OptionSpec("roi", reference: true, "A {roi} block for the uncertainty bands (optional)."),
+    OptionSpec("points", "Points per curve (default 100)."),
+    OptionSpec("max_multiple", "Curve end as a multiple of max weekly spend (default 3)."),
+    OptionSpec("efficient_above", "Marginal ROI above which a channel is EFFICIENT (default 1.5)."),
+    OptionSpec("saturated_below", "Marginal ROI below which a channel is SATURATED (default 0.8)."),
+    OptionSpec("band_z", "Band half-width in bootstrap coefficient sds (default 1.645)."),
+  ]
+
+  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
+    MMMModelValue.checkModelOption(call, directive: name)
+  }
+
+  public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
+    let fitted = try MMMModelValue.model(of: call, context: context, directive: name)
+    let model = fitted.model, labels = fitted.labels
+    let o = call.options
+    var options = ResponseCurves.Options()
+    options.points = try MMMOptionReading.int(o, "points", default: 100, range: 2...10_000, unit: "points")
+    options.maxMultiple = try MMMOptionReading.double(o, "max_multiple", default: 3, valid: { $0 > 0 }, expected: "a multiple above 0")
+    options.efficientAbove = try MMMOptionReading.double(o, "efficient_above", default: 1.5, valid: { _ in true }, expected: "a number")
+    options.saturatedBelow = try MMMOptionReading.double(o, "saturated_below", default: 0.8, valid: { _ in true }, expected: "a number")
+    options.bandZ = try MMMOptionReading.double(o, "band_z", default: 1.645, valid: { $0 >= 0 }, expected: "0 or more")
+    guard options.saturatedBelow <= options.efficientAbove else {
+      throw NotebookError(o["saturated_below"]?.location ?? call.location,
+        "saturated_below (\(options.saturatedBelow)) must not exceed efficient_above (\(options.efficientAbove))")
+    }
+    // Coefficient sds from the bootstrap, by channel label.
+    var coefSD: [Double]? = nil
+    if let r = o["roi"] {
+      let roiValue = try context.result(try r.string("roi"), at: r.location)
+      guard case .object? = roiValue["channels"] else {
+        throw NotebookError(r.location, "'\(try r.string("roi"))' is not the result of a {roi} block")
+      }
+      coefSD = try labels.map { label in
+        guard let sd = roiValue["channels"]?[label]?["coef_sd"]?.doubleValue else {
+          throw NotebookError(r.location, "'\(try r.string("roi"))' has no bootstrap for channel '\(label)'; expected a {roi} block of the same model")
+        }
+        return sd
+      }
+    }
+    let curves = ResponseCurves.compute(model, bootstrap: nil, options: options)
+    var lower: [[Double]] = [], upper: [[Double]] = []
+    for (c, curve) in curves.enumerated() {
+      let sd = coefSD.map { $0[c].isNaN ? 0 : $0[c] } ?? 0
+      let m = model.steadyStateMultiplier(channel: c)
+      let half = curve.spend.map { options.bandZ * sd * model.parameters[c].saturation.apply($0 * m) }
+      lower.append(zip(curve.response, half).map { $0 - $1 })
+      upper.append(zip(curve.response, half).map { $0 + $1 })
+    }
+
+    var table = Frame()
+    let k = options.points
+    try table.append("CHANNEL", .string(StringColumn(curves.flatMap { c in [String?](repeating: c.channel, count: k) })))
+    try table.append("LABEL", .string(StringColumn(labels.flatMap { [String?](repeating: $0, count: k) })))
+    try table.append("POINT", .integer(IntegerColumn(values: curves.flatMap { _ in Array(0..<k) })))
+    try table.append("SPEND", .number(curves.flatMap(\.spend)))
+    try table.append("RESPONSE", .number(curves.flatMap(\.response)))
+    try table.append("LOWER", .number(lower.flatMap { $0 }))
+    try table.append("UPPER", .number(upper.flatMap { $0 }))
+    try table.append("MROI", .number(curves.flatMap(\.marginalROI)))
+    try table.append("ZONE", .string(StringColumn(curves.flatMap { c in c.marginalROI.map { Optional(options.zone(marginalROI: $0).rawValue) } })))
+
+    let channels: [(String, Value)] = curves.indices.map { c in
+      let cur = curves[c]
+      return (labels[c], .object([
+        ("key", .string(cur.channel)), ("current_spend", .number(cur.currentSpend)),
+        ("current_response", .number(cur.currentResponse)), ("mroi", .number(cur.currentMarginalROI)),
+        ("zone", .string(cur.zone.rawValue)),
+      ]))
+    }
+    func names(_ zone: ResponseZone) -> String { MMMText.list(curves.indices.filter { curves[$0].zone == zone }.map { labels[$0] }) }
+    let value = Value.object([
+      ("model", .string(try o["model"]?.string("model") ?? "")),
+      ("efficient", .string(names(.efficient))), ("diminishing", .string(names(.diminishing))), ("saturated", .string(names(.saturated))),
+      ("channels", .object(channels)),
+      ("curves", .table(table)),
+    ])
+
+    let money = NumberFormat(.currency, digits: 0), f2 = NumberFormat(.fixed, digits: 2)
+    let rows = curves.indices.map { c -> [String] in
+      [labels[c], money.format(curves[c].currentSpend), money.format(curves[c].currentResponse), f2.format(curves[c].currentMarginalROI), curves[c].zone.rawValue]
+    }
+    var outputs: [BlockOutput] = [
+      .note("Zones by marginal ROI at current mean weekly spend: EFFICIENT above \(f2.format(options.efficientAbove)), SATURATED below \(f2.format(options.saturatedBelow)), DIMINISHING between.\(coefSD == nil ? " No {roi} block given, so no bands." : " Bands: ± \(NumberFormat.automatic.format(options.bandZ)) bootstrap coefficient sd.")"),
+      .table(TableSpec(
+        columns: ["Channel", "Current weekly spend", "Weekly revenue", "Marginal ROI", "Zone"].enumerated().map { TableSpec.Column(header: $1, isNumeric: $0 > 0 && $0 < 4) },
+        rows: rows, totalRows: rows.count)),
+    ]
+    for c in curves.indices {
+      outputs.append(.chart(MMMCharts.responseCurve(
+        label: labels[c], spend: curves[c].spend, response: curves[c].response,
+        low: coefSD == nil ? nil : lower[c], high: coefSD == nil ? nil : upper[c],
+        currentSpend: curves[c].currentSpend, currentResponse: curves[c].currentResponse, zone: curves[c].zone.rawValue)))
+    }
+    return DirectiveResult(value: value, outputs: outputs, tables: [ResultTable(name: "RESPONSE_CURVES", frame: table)])
+  }
+}

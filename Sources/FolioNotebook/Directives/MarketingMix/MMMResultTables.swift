@@ -1,0 +1,120 @@
+import FolioData
+import FolioModels
+
+/// The seed pipeline's result tables, written by `{plan}` as CSV and into
+/// the run's SQLite file:
+/// - MODEL_RESULTS: one row per channel — CHANNEL (key), LABEL, THETA, SHAPE,
+///   SCALE, ALPHA, GAMMA, COEF, ROI, ROI_LOW, ROI_HIGH, IS_SIGNIFICANT, MROI
+///   (marginal ROI at current spend), SPEND (current weekly spend),
+///   RECOMMENDED_SPEND, CHANGE_PCT (percent); ROI_LOW/HIGH and IS_SIGNIFICANT
+///   are missing without a `{roi}` block.
+/// - MODEL_METADATA: KEY, VALUE text pairs describing the run (data window,
+///   settings, seeds, fit and CV metrics, plan totals and lift), numbers at
+///   full precision (shortest round-trip text).
+enum MMMResultTables {
+  static func modelResults(model: MMMModel, labels: [String], plan: BudgetPlan, roi: Value?) throws -> Frame {
+    let m = model.input.channelCount
+    func fromROI(_ field: String) -> [Double] {
+      labels.map { label in roi.map { MMMOptionReading.number($0, "channels", label, field) } ?? .nan }
+    }
+    let significant: [String?] = labels.map { label in
+      guard case .bool(let b)? = roi?["channels"]?[label]?["is_significant"] else { return nil }
+      return b ? "true" : "false"
+    }
+    var f = Frame()
+    try f.append("CHANNEL", .string(StringColumn(model.input.channels.map { Optional($0) })))
+    try f.append("LABEL", .string(StringColumn(labels.map { Optional($0) })))
+    try f.append("THETA", .number(model.parameters.map(\.theta)))
+    try f.append("SHAPE", .number(model.parameters.map(\.shape)))
+    try f.append("SCALE", .number(model.parameters.map(\.scale)))
+    try f.append("ALPHA", .number(model.parameters.map(\.alpha)))
+    try f.append("GAMMA", .number(model.parameters.map(\.gamma)))
+    try f.append("COEF", .number(model.mediaCoefficients))
+    try f.append("ROI", .number(model.roi))
+    try f.append("ROI_LOW", .number(fromROI("roi_low")))
+    try f.append("ROI_HIGH", .number(fromROI("roi_high")))
+    try f.append("IS_SIGNIFICANT", .string(StringColumn(significant)))
+    try f.append("MROI", .number((0..<m).map { model.marginalROI(channel: $0, weeklySpend: plan.current[$0]) }))
+    try f.append("SPEND", .number(plan.current))
+    try f.append("RECOMMENDED_SPEND", .number(plan.recommended))
+    try f.append("CHANGE_PCT", .number((0..<m).map { plan.current[$0] > 0 ? 100 * (plan.recommended[$0] - plan.current[$0]) / plan.current[$0] : .nan }))
+    return f
+  }
+
+  /// Row `row` of MODEL_RESULTS as a record with lower-case field names
+  /// (plus `roi_ci`), the per-channel value of `{plan}`.
+  static func record(_ f: Frame, row: Int) -> Value {
+    var fields: [(String, Value)] = []
+    for (name, column) in zip(f.columnNames, f.columns) {
+      fields.append((name.lowercased(), Value(column[row])))
+      if name == "ROI_HIGH", let low = f["ROI_LOW"] { fields.append(("roi_ci", .array([Value(low[row]), Value(column[row])]))) }
+    }
+    return .object(fields.map { name, v in
+      if name == "is_significant", case .string(let s) = v { return (name, .bool(s == "true")) }
+      return (name, v)
+    })
+  }
+
+  static func metadata(
+    model: MMMModel, modelValue: Value, cv: Value?, roi: Value?, plan: BudgetPlan,
+    options: BudgetAllocator.Options, currentWeeks: Int
+  ) throws -> Frame {
+    func text(_ v: Value?) -> String {
+      switch v {
+      case .number(let d)?: return d.description
+      case .integer(let i)?: return String(i)
+      case .string(let s)?: return s
+      case .bool(let b)?: return b ? "true" : "false"
+      default: return ""
+      }
+    }
+    let input = model.input
+    var pairs: [(String, String)] = [
+      ("folio_version", folioVersion),
+      ("first_week", CivilDate.isoString(days: input.weekStarts.first ?? 0)),
+      ("last_week", CivilDate.isoString(days: input.weekStarts.last ?? 0)),
+      ("weeks", String(input.weekCount)),
+      ("channels", input.channels.joined(separator: ";")),
+      ("controls", input.controlNames.joined(separator: ";")),
+      ("adstock", model.adstockKind.rawValue),
+      ("ridge_alpha", model.ridgeAlpha.description),
+      ("search_budget", text(modelValue["budget"])),
+      ("search_seed", text(modelValue["seed"])),
+      ("search_evaluations", text(modelValue["evaluations"])),
+      ("search_loss", text(modelValue["loss"])),
+      ("r2_in_sample", model.r2.description), ("rmse_in_sample", model.rmse.description),
+      ("mae_in_sample", model.mae.description), ("mape_in_sample", model.mape.description),
+      ("nrmse_in_sample", model.nrmse.description),
+    ]
+    if let cv {
+      pairs += [("cv_train_weeks", text(cv["train"])), ("cv_test_weeks", text(cv["test"])), ("cv_step_weeks", text(cv["step"])),
+                ("cv_folds", text(cv["fold_count"]))]
+      for m in ["r2", "rmse", "mae", "mape", "nrmse"] {
+        pairs += [("cv_\(m)_mean", text(cv["cv"]?[m])), ("cv_\(m)_sd", text(cv["cv"]?["\(m)_sd"]))]
+      }
+      pairs.append(("model_quality", text(cv["quality"])))
+    }
+    if let roi {
+      pairs += [("bootstrap_resamples", text(roi["resamples"])), ("bootstrap_level", text(roi["level"])),
+                ("bootstrap_method", text(roi["method"])), ("bootstrap_refit", text(roi["refit"])),
+                ("bootstrap_seed", text(roi["seed"]))]
+    }
+    pairs += [
+      ("plan_max_change", options.maxChange.description),
+      ("plan_current_weeks", String(currentWeeks)),
+      ("plan_total_weekly", plan.total.description),
+      ("plan_predicted_current", plan.predictedCurrent.description),
+      ("plan_predicted_recommended", plan.predictedRecommended.description),
+      ("plan_lift", plan.lift.description), ("plan_lift_percent", plan.liftPercent.description),
+      ("plan_kkt_multiplier", plan.kkt.multiplier.description),
+      ("plan_kkt_max_interior_deviation", plan.kkt.maxInteriorDeviation.description),
+      ("plan_kkt_complementary_slackness", plan.kkt.complementarySlacknessHolds ? "true" : "false"),
+      ("plan_optimality_gap", plan.optimalityGap.description),
+      ("plan_method", plan.method),
+    ]
+    return try Frame([
+      ("KEY", .string(StringColumn(pairs.map { Optional($0.0) }))),
+      ("VALUE", .string(StringColumn(pairs.map { Optional($0.1) }))),
+    ])
+  }
+}

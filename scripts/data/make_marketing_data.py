@@ -1,0 +1,166 @@
+"""Generates notebooks/data/marketing-weekly.csv (the sample data of
+notebooks/marketing-mix.md) and notebooks/data/marketing-truth.csv (the
+parameters the revenue was simulated from).
+
+Deterministic: a fixed seed and no clock, so re-running rewrites the same bytes.
+
+    python3 scripts/data/make_marketing_data.py
+
+The simulation, at the level the notebook models (all countries and divisions
+summed per week and channel):
+
+    revenue[t] = base[t] + sum_c beta_c * hill(adstock_c(spend_c)[t]) + noise[t]
+
+    adstock:  a[t] = x[t] + theta * a[t-1]                (geometric, a[-1] = 0)
+    hill:     h(a) = a^alpha / (a^alpha + gamma^alpha)    (gamma in dollars of adstocked spend)
+    base[t] = 1.2M * (1 + 0.08 * years since first week)
+              * (1 + 0.06 sin(2 pi t / 52) + 0.03 cos(2 pi t / 52))
+              + 8,000 * (PMI_INDEX[t] - 50) - 400,000 * (COMPETITOR_SOV[t] - 0.30)
+    noise[t] ~ Normal(0, 15,000)
+
+beta_c is set so that channel c's true ROI (sum of contribution / sum of spend
+over the 156 weeks) equals the target ROI below; the truth file records theta,
+alpha, gamma, beta, the true ROI and the true total contribution per channel.
+
+Weekly spend per channel: the channel's mean x (1 + 0.1 sin(2 pi t / 52 + phase))
+x lognormal noise (sd 0.25), times 1.3 while a campaign is on and 0.25 while it
+is off (campaigns switch by a Markov chain: on for ~6 weeks, off for ~1.5);
+TV is flighted (6 weeks on, 4 off) and Events spike every 8 weeks.
+
+Each week's channel spend is then split over 6 countries x 2 divisions with
+fixed shares and 10% noise, and the week's revenue over all rows in proportion
+to their spend share, so that summing the long rows returns the simulated
+weekly series (up to cent rounding). A ninth channel, Podcast, has a few tiny
+test buys (total < 1,000) to show the minimum-spend filter; its spend has no
+effect on revenue. A few IMPRESSIONS/CLICKS cells are left empty (missing
+numbers read as 0).
+"""
+import csv
+import datetime as dt
+import math
+import random
+
+rng = random.Random(20260105)
+WEEKS = 156
+START = dt.date(2022, 1, 3)  # a Monday
+
+# name, mean weekly spend ($), theta, alpha, gamma as a fraction of mean adstocked spend, target ROI, pattern
+CHANNELS = [
+    ("LinkedIn", 30000.0, 0.55, 1.6, 0.9, 3.2, "smooth"),
+    ("Google", 45000.0, 0.20, 1.2, 1.0, 4.0, "smooth"),
+    ("Display", 20000.0, 0.30, 2.0, 1.1, 1.1, "smooth"),
+    ("Meta", 25000.0, 0.35, 1.4, 0.8, 2.2, "smooth"),
+    ("TV", 60000.0, 0.70, 2.2, 0.8, 1.6, "flighted"),
+    ("Email", 5000.0, 0.10, 0.9, 0.7, 5.0, "smooth"),
+    ("Affiliate", 12000.0, 0.25, 1.0, 1.2, 2.6, "smooth"),
+    ("Events", 15000.0, 0.60, 1.3, 1.0, 0.7, "spiky"),
+]
+GEOS = [  # super region, region, country, share of spend
+    ("AMER", "North America", "US", 0.38),
+    ("AMER", "North America", "CA", 0.08),
+    ("AMER", "Latin America", "BR", 0.09),
+    ("EMEA", "Central Europe", "DE", 0.18),
+    ("EMEA", "Western Europe", "FR", 0.12),
+    ("EMEA", "Western Europe", "UK", 0.15),
+]
+PRODUCTS = [("Enterprise", "Cloud", "Compute", 0.6), ("Enterprise", "Security", "Identity", 0.4)]
+COST_PER_IMPRESSION = {"LinkedIn": 0.035, "Google": 0.012, "Display": 0.004, "Meta": 0.008,
+                       "TV": 0.02, "Email": 0.001, "Affiliate": 0.01, "Events": 0.5, "Podcast": 0.02}
+CLICK_RATE = {"LinkedIn": 0.006, "Google": 0.04, "Display": 0.002, "Meta": 0.009,
+              "TV": 0.0, "Email": 0.03, "Affiliate": 0.02, "Events": 0.1, "Podcast": 0.001}
+
+
+def spend_series(mean, pattern, phase):
+    out = []
+    on = True
+    for t in range(WEEKS):
+        # campaigns switch on and off (a Markov chain: on for ~6 weeks, off for ~3)
+        if pattern == "smooth":
+            on = rng.random() < (0.83 if on else 0.33)
+        season = 1 + 0.1 * math.sin(2 * math.pi * t / 52 + phase)
+        x = mean * season * math.exp(rng.gauss(0, 0.25) - 0.03) * (1.3 if on else 0.25)
+        if pattern == "flighted":  # 6 weeks on, 4 weeks off
+            x = x * 1.65 if t % 10 < 6 else 0.0
+        elif pattern == "spiky":  # a big event every 8 weeks, small spend otherwise
+            x = x * 4.0 if t % 8 == 3 else x * 0.55
+        out.append(x)
+    return out
+
+
+def adstock(x, theta):
+    out, carry = [], 0.0
+    for v in x:
+        carry = v + theta * carry
+        out.append(carry)
+    return out
+
+
+def hill(a, alpha, gamma):
+    if a <= 0:
+        return 0.0
+    return a ** alpha / (a ** alpha + gamma ** alpha)
+
+
+spend = {}
+truth = []
+contribution = {}
+for i, (name, mean, theta, alpha, gfrac, roi, pattern) in enumerate(CHANNELS):
+    x = spend_series(mean, pattern, phase=0.7 * i)
+    a = adstock(x, theta)
+    gamma = gfrac * (sum(a) / WEEKS)
+    gamma = min(gamma, max(x))  # inside the search range [0, max weekly spend]
+    h = [hill(v, alpha, gamma) for v in a]
+    beta = roi * sum(x) / sum(h)
+    spend[name] = x
+    contribution[name] = [beta * v for v in h]
+    truth.append((name, theta, alpha, gamma, beta, roi, sum(contribution[name]), sum(x)))
+
+pmi, sov = [], []
+level = 50.0
+for t in range(WEEKS):
+    level = 50 + 0.85 * (level - 50) + rng.gauss(0, 1.2)
+    pmi.append(level)
+    sov.append(0.30 + 0.05 * math.sin(2 * math.pi * t / 39) + rng.gauss(0, 0.015))
+
+revenue = []
+for t in range(WEEKS):
+    years = 7 * t / 365.25
+    base = 1.2e6 * (1 + 0.08 * years) * (1 + 0.06 * math.sin(2 * math.pi * t / 52) + 0.03 * math.cos(2 * math.pi * t / 52))
+    base += 8000 * (pmi[t] - 50) - 400000 * (sov[t] - 0.30)
+    revenue.append(base + sum(contribution[c][t] for c in contribution) + rng.gauss(0, 15000))
+
+podcast = [0.0] * WEEKS
+for t in (20, 21, 60, 61, 100):
+    podcast[t] = 150.0
+
+with open("notebooks/data/marketing-weekly.csv", "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["WEEK_START", "SUPER_REGION", "REGION", "COUNTRY", "SEGMENT", "DIVISION", "CATEGORY", "CHANNEL",
+                "SPEND", "IMPRESSIONS", "CLICKS", "REVENUE", "PMI_INDEX", "COMPETITOR_SOV"])
+    for t in range(WEEKS):
+        day = (START + dt.timedelta(weeks=t)).isoformat()
+        rows = []
+        for name in [c[0] for c in CHANNELS] + ["Podcast"]:
+            total = spend[name][t] if name != "Podcast" else podcast[t]
+            for sr, region, country, gshare in GEOS:
+                for seg, div, cat, pshare in PRODUCTS:
+                    if name == "Podcast" and country != "US":
+                        continue
+                    share = gshare * pshare if name != "Podcast" else pshare
+                    rows.append([name, sr, region, country, seg, div, cat, total * share * (1 + rng.gauss(0, 0.1))])
+        week_spend = sum(r[-1] for r in rows) or 1.0
+        for name, sr, region, country, seg, div, cat, s in rows:
+            s = max(s, 0.0)
+            impressions = round(s / COST_PER_IMPRESSION[name] * (1 + rng.gauss(0, 0.05))) if s > 0 else 0
+            clicks = round(impressions * CLICK_RATE[name])
+            imp_text, click_text = str(impressions), str(clicks)
+            if rng.random() < 0.003:
+                imp_text, click_text = "", ""  # missing numbers read as 0
+            w.writerow([day, sr, region, country, seg, div, cat, name, f"{s:.2f}", imp_text, click_text,
+                        f"{revenue[t] * s / week_spend:.2f}", f"{pmi[t]:.3f}", f"{sov[t]:.4f}"])
+
+with open("notebooks/data/marketing-truth.csv", "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["CHANNEL", "THETA", "ALPHA", "GAMMA", "BETA", "ROI", "CONTRIBUTION", "SPEND"])
+    for name, theta, alpha, gamma, beta, roi, contrib, total in truth:
+        w.writerow([name, theta, alpha, f"{gamma:.2f}", f"{beta:.2f}", roi, f"{contrib:.2f}", f"{total:.2f}"])
