@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // MARK: - Implementation details: C bridges to system libraries
@@ -69,6 +70,7 @@ let package = Package(
       dependencies: [
         "FolioData", "FolioStats", "FolioNotebook", "FolioRender", "FolioStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Hummingbird", package: "hummingbird"),
       ]),
     .executableTarget(
       name: "folio-bench",

@@ -15,10 +15,15 @@ if getenv("OPENBLAS_NUM_THREADS") == nil {
 BLASThreads.set(1)
 
 // Exit codes are Folio's own (0/1/2), so parse and run by hand instead of
-// `FolioCommand.main()`, which exits 64 on usage errors.
+// `FolioCommand.main()`, which exits 64 on usage errors. `folio preview` is
+// async (it serves HTTP); the other commands are synchronous.
 do {
   var command = try FolioCommand.parseAsRoot()
-  try command.run()
+  if let asyncCommand = command as? AsyncParsableCommand {
+    try await runAsync(asyncCommand)
+  } else {
+    try command.run()
+  }
   exit(FolioExit.success)
 } catch let code as ExitCode {
   exit(code.rawValue)
@@ -32,4 +37,12 @@ do {
   }
   printError(FolioCommand.fullMessage(for: error))
   exit(FolioExit.usage)
+}
+
+/// Runs an async command. In top-level code `try await command.run()` would
+/// pick the synchronous `run()` (which prints help), so call it from an async
+/// function, where the async overload wins.
+func runAsync(_ command: AsyncParsableCommand) async throws {
+  var command = command
+  try await command.run()
 }
