@@ -10,7 +10,7 @@ import Foundation
 /// store), so a damaged cache costs a recomputation, never a wrong report.
 public struct BlockCache: Sendable {
   public let directory: String
-  static let magic = Array("FOLIO-BLOCK-1\n".utf8)
+  static let magic = Array("FOLIO-BLOCK-2\n".utf8)
 
   public init(directory: String) {
     self.directory = directory
@@ -50,6 +50,8 @@ public struct BlockCache: Sendable {
 struct CachedBlock {
   var result: DirectiveResult
   var inputs: [(path: String, sha256: String)]
+  /// The result value as results.json writes it (nested two levels deep).
+  var valueJSON: String
 
   func encode(_ w: inout BinaryWriter) throws {
     w.value(result.value)
@@ -61,6 +63,7 @@ struct CachedBlock {
     for t in result.tables { w.string(t.name); w.frame(t.frame) }
     w.int(inputs.count)
     for i in inputs { w.string(i.path); w.string(i.sha256) }
+    w.string(valueJSON)
   }
 
   static func decode(_ r: inout BinaryReader) throws -> CachedBlock {
@@ -75,9 +78,10 @@ struct CachedBlock {
     let ni = try r.int()
     guard ni >= 0, ni < 10_000 else { throw BinaryReader.Corrupt() }
     for _ in 0..<ni { inputs.append((try r.string(), try r.string())) }
+    let json = try r.string()
     guard r.isAtEnd else { throw BinaryReader.Corrupt() }
     return CachedBlock(
       result: DirectiveResult(value: value, outputs: outputs, attachments: attachments, tables: tables),
-      inputs: inputs)
+      inputs: inputs, valueJSON: json)
   }
 }

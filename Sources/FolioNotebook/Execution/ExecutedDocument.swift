@@ -37,8 +37,11 @@ public struct ExecutedDocument: Sendable {
   public var hasErrors: Bool { !diagnostics.isEmpty }
 
   /// results.json: labeled results plus provenance, deterministic.
+  ///
+  /// Each block's result is written from its cached JSON fragment when it has
+  /// one (a warm rerun does not re-serialize large datasets).
   public func resultsJSON(folioVersion: String) -> String {
-    Value.object([
+    let header = Value.object([
       ("notebook", .string(notebook.path)),
       ("notebook_sha256", .string(notebookSHA256)),
       ("folio_version", .string(folioVersion)),
@@ -46,8 +49,22 @@ public struct ExecutedDocument: Sendable {
       ("seed", .integer(Int(truncatingIfNeeded: seed))),
       ("inputs", .array(inputs.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
       ("errors", .array(diagnostics.map { .string($0.description) })),
-      ("results", .object(results.map { ($0.label, $0.value) })),
-    ]).jsonString()
+    ]).jsonFragment(indent: 0)
+    var fragments: [String: String] = [:]
+    for case .directive(let d) in blocks { if let l = d.call.label, let j = d.valueJSON { fragments[l] = j } }
+    var out = String(header.dropLast(2))  // reopen the object: drop "\n}"
+    out += ",\n  \"results\": "
+    if results.isEmpty {
+      out += "{}"
+    } else {
+      out += "{\n"
+      for (i, r) in results.enumerated() {
+        out += "    " + Value.jsonQuoted(r.label) + ": " + (fragments[r.label] ?? r.value.jsonFragment(indent: 2))
+        out += i + 1 < results.count ? ",\n" : "\n"
+      }
+      out += "  }"
+    }
+    return out + "\n}\n"
   }
 }
 
@@ -85,6 +102,9 @@ public struct ExecutedDirective: Sendable {
   public var attachments: [Attachment]
   /// Result tables for CSV and SQLite output.
   public var tables: [ResultTable] = []
+  /// The result's JSON fragment at results.json's nesting (from the cache, or
+  /// computed when the block ran with a cache), `nil` when not precomputed.
+  public var valueJSON: String?
   /// Whether the result was replayed from the block cache instead of computed.
   public var fromCache = false
   /// Set when the block failed; outputs are then empty.

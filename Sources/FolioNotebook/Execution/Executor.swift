@@ -104,11 +104,14 @@ public struct Executor: Sendable {
     if !refresh.contains(call.label ?? ""), let hit = cache.load(key) {
       for i in hit.inputs { context.recordInput(path: i.path, sha256: i.sha256) }
       executed.fromCache = true
+      executed.valueJSON = hit.valueJSON
       return hit.result
     }
     let before = context.inputs.count
     let result = try directive.run(resolved, in: &context)
-    cache.store(CachedBlock(result: result, inputs: Array(context.inputs[before...])), key: key)
+    let json = result.value.jsonFragment(indent: 2)
+    executed.valueJSON = json
+    cache.store(CachedBlock(result: result, inputs: Array(context.inputs[before...]), valueJSON: json), key: key)
     return result
   }
 

@@ -9,9 +9,14 @@ extension Value {
   /// the shortest text that round-trips to the same Double (full precision),
   /// non-finite numbers as `null` (JSON has no NaN or infinity).
   public func jsonString() -> String {
+    jsonFragment(indent: 0) + "\n"
+  }
+
+  /// The value's JSON as it reads nested `indent` levels deep (no trailing
+  /// newline), so a document can be assembled from cached fragments.
+  public func jsonFragment(indent: Int) -> String {
     var out = ""
-    write(into: &out, indent: 0)
-    out += "\n"
+    write(into: &out, indent: indent)
     return out
   }
 
