@@ -119,3 +119,19 @@ final class BlockCacheTests: XCTestCase {
     XCTAssertThrowsError(try truncated.value())
   }
 }
+
+final class BlockCacheEntryTests: XCTestCase {
+  func testChartsWithNaNGapsAreCachedAndReplayedExactly() throws {
+    let dir = NSTemporaryDirectory() + "folio-entry-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let chart = ChartSpec(title: "gaps", layers: [.line([ChartSeries(name: "s", x: [1, 2, 3], y: [1, .nan, .infinity])])])
+    let entry = CachedBlock(result: DirectiveResult(value: .null, outputs: [.chart(chart)]), inputs: [], valueJSON: "null")
+    let cache = BlockCache(directory: dir)
+    cache.store(entry, key: "k")
+    let back = try XCTUnwrap(cache.load("k"), "an entry with NaN must be stored, not silently dropped")
+    guard case .chart(let c)? = back.result.outputs.first, case .line(let s) = c.layers[0] else { return XCTFail() }
+    XCTAssertEqual(s[0].y[0], 1)
+    XCTAssertTrue(s[0].y[1].isNaN)
+    XCTAssertEqual(s[0].y[2], .infinity)
+  }
+}

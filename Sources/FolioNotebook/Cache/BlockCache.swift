@@ -57,6 +57,8 @@ struct CachedBlock {
     w.value(result.value)
     let json = JSONEncoder()
     json.outputFormatting = [.sortedKeys]
+    // Charts hold NaN for gaps; JSON has no NaN, so spell the specials out.
+    json.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     w.blob(Array(try json.encode(result.outputs)))
     w.blob(Array(try json.encode(result.attachments)))
     w.int(result.tables.count)
@@ -68,8 +70,10 @@ struct CachedBlock {
 
   static func decode(_ r: inout BinaryReader) throws -> CachedBlock {
     let value = try r.value()
-    let outputs = try JSONDecoder().decode([BlockOutput].self, from: Data(try r.blob()))
-    let attachments = try JSONDecoder().decode([Attachment].self, from: Data(try r.blob()))
+    let json = JSONDecoder()
+    json.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    let outputs = try json.decode([BlockOutput].self, from: Data(try r.blob()))
+    let attachments = try json.decode([Attachment].self, from: Data(try r.blob()))
     var tables: [ResultTable] = []
     let nt = try r.int()
     guard nt >= 0, nt < 10_000 else { throw BinaryReader.Corrupt() }
@@ -78,10 +82,10 @@ struct CachedBlock {
     let ni = try r.int()
     guard ni >= 0, ni < 10_000 else { throw BinaryReader.Corrupt() }
     for _ in 0..<ni { inputs.append((try r.string(), try r.string())) }
-    let json = try r.string()
+    let valueJSON = try r.string()
     guard r.isAtEnd else { throw BinaryReader.Corrupt() }
     return CachedBlock(
       result: DirectiveResult(value: value, outputs: outputs, attachments: attachments, tables: tables),
-      inputs: inputs, valueJSON: json)
+      inputs: inputs, valueJSON: valueJSON)
   }
 }
