@@ -24,8 +24,42 @@ public enum SQLiteResultStore {
     if run != nil, tables.contains(where: { $0.name == RunRecord.tableName }) {
       throw DatabaseAccessError(.sql, "a result table cannot be named '\(RunRecord.tableName)': that name holds the runs table")
     }
+    try write(tables, run: run, to: path, configuration: Configuration())
+  }
+
+  /// Replaces the file at `path` by a new SQLite file holding only `tables`
+  /// and `run`: built beside it, then renamed over it, so a reader sees the
+  /// old file or the new one, never a half-written one.
+  ///
+  /// The new file is a derived output (rerunning the notebook rebuilds it),
+  /// so it is written without `fsync` and with its rollback journal in
+  /// memory: on this project's machines the four syncs of a durable commit
+  /// cost more than a whole warm-cache render.
+  public static func writeFresh(
+    _ tables: [(name: String, frame: Frame)], run: RunRecord?, replacing path: String
+  ) throws(DatabaseAccessError) {
+    let building = path + ".building-\(ProcessInfo.processInfo.processIdentifier)"
+    try? FileManager.default.removeItem(atPath: building)
+    var configuration = Configuration()
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF")
+    }
+    do throws(DatabaseAccessError) {
+      try write(tables, run: run, to: building, configuration: configuration)
+      if rename(building, path) != 0 {
+        throw DatabaseAccessError(.connection, "cannot replace SQLite database '\(path)': \(String(cString: strerror(errno)))")
+      }
+    } catch {
+      try? FileManager.default.removeItem(atPath: building)
+      throw error
+    }
+  }
+
+  private static func write(
+    _ tables: [(name: String, frame: Frame)], run: RunRecord?, to path: String, configuration: Configuration
+  ) throws(DatabaseAccessError) {
     let queue: DatabaseQueue
-    do { queue = try DatabaseQueue(path: path) } catch {
+    do { queue = try DatabaseQueue(path: path, configuration: configuration) } catch {
       throw DatabaseAccessError(.connection, "cannot open SQLite database '\(path)' for writing: \(SQLiteSource.message(of: error))")
     }
     do {

@@ -86,7 +86,10 @@ struct ReportJob {
     }
     let tables = document.resultTables
     for t in tables {
-      try Data(CSVWriter.bytes(t.frame)).write(to: URL(fileURLWithPath: (resultsDir as NSString).appendingPathComponent("\(t.name).csv")))
+      let path = (resultsDir as NSString).appendingPathComponent("\(t.name).csv")
+      do { try FileBytes.write(CSVWriter.bytes(t.frame), to: path) } catch {
+        throw UsageError(description: "cannot write \(path): \(error.reason)")
+      }
     }
     try writeResultTables(document, into: resultsDir)
     return Outcome(document: document, html: html, htmlPath: htmlPath)
@@ -100,17 +103,13 @@ struct ReportJob {
       notebookPath: document.notebook.path, notebookSHA256: document.notebookSHA256,
       paramsJSON: compactParamsJSON(document.params),
       seed: document.seed, folioVersion: folioVersion, tableNames: tables.map(\.name))
-    let target: ResultStoreTarget
-    if let results {
-      target = results
-    } else {
-      guard !tables.isEmpty else { return }
-      let sqlitePath = (resultsDir as NSString).appendingPathComponent("results.sqlite")
-      try? FileManager.default.removeItem(atPath: sqlitePath)
-      target = .sqlite(path: sqlitePath)
-    }
     do {
-      try target.write(tables, run: run)
+      if let results {
+        try results.write(tables, run: run)
+      } else if !tables.isEmpty {
+        let sqlitePath = (resultsDir as NSString).appendingPathComponent("results.sqlite")
+        try SQLiteResultStore.writeFresh(tables, run: run, replacing: sqlitePath)
+      }
     } catch {
       throw UsageError(description: "--results: \(error.message)")
     }
@@ -123,7 +122,9 @@ struct ReportJob {
   }
 
   private func write(_ text: String, to path: String) throws {
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    do { try FileBytes.write(text, to: path) } catch {
+      throw UsageError(description: "cannot write \(path): \(error.reason)")
+    }
   }
 }
 

@@ -4,15 +4,9 @@ import Foundation
 
 // One BLAS thread: the 2-core machine is faster without OpenBLAS's thread
 // pool on Folio's small-to-medium matrices, and a fixed summation order keeps
-// results byte-identical across machines. OpenBLAS starts its pool when the
-// library loads, before main, and idle workers spin on sched_yield (a third
-// of a warm-cache render's time), so re-execute once with the pool disabled.
-if getenv("OPENBLAS_NUM_THREADS") == nil {
-  setenv("OPENBLAS_NUM_THREADS", "1", 1)
-  execv("/proc/self/exe", CommandLine.unsafeArgv)
-  // Not reached unless exec failed (no /proc); carry on with the pool.
-}
-BLASThreads.set(1)
+// results byte-identical across machines. The pool started when the library
+// loaded, before main; stop it before its idle workers take a core.
+BLASThreads.useOneThreadAndStopPool()
 
 // Exit codes are Folio's own (0/1/2), so parse and run by hand instead of
 // `FolioCommand.main()`, which exits 64 on usage errors. `folio preview` is

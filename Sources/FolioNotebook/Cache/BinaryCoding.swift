@@ -10,6 +10,7 @@ struct BinaryWriter {
   private(set) var bytes: [UInt8] = []
 
   mutating func u8(_ v: UInt8) { bytes.append(v) }
+  mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
   mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) } }
   mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
   mutating func string(_ s: String) {
@@ -22,6 +23,16 @@ struct BinaryWriter {
     array.withUnsafeBytes { bytes.append(contentsOf: $0) }
   }
   mutating func blob(_ b: [UInt8]) { raw(b) }
+  mutating func strings(_ list: [String]) {
+    int(list.count)
+    for s in list { string(s) }
+  }
+  /// A presence byte, then the value when there is one.
+  mutating func optional<T>(_ v: T?, _ write: (inout BinaryWriter, T) -> Void) {
+    guard let v else { return u8(0) }
+    u8(1)
+    write(&self, v)
+  }
 
   mutating func value(_ v: Value) {
     switch v {
@@ -55,30 +66,42 @@ struct BinaryWriter {
 struct BinaryReader {
   struct Corrupt: Error {}
   private let bytes: [UInt8]
-  private var at = 0
+  private var at: Int
 
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  /// Reads `bytes` from offset `start` on (the entry's header is skipped, not copied).
+  init(_ bytes: [UInt8], from start: Int = 0) {
+    self.bytes = bytes
+    at = min(max(0, start), bytes.count)
+  }
 
   var isAtEnd: Bool { at == bytes.count }
 
   private mutating func take(_ n: Int) throws -> ArraySlice<UInt8> {
-    guard n >= 0, at + n <= bytes.count else { throw Corrupt() }
+    guard n >= 0, n <= bytes.count - at else { throw Corrupt() }
     defer { at += n }
     return bytes[at..<(at + n)]
   }
 
   mutating func u8() throws -> UInt8 { try take(1).first ?? 0 }
-  mutating func int() throws -> Int {
-    let s = try take(8)
-    var v: UInt64 = 0
-    for (k, b) in s.enumerated() { v |= UInt64(b) << (8 * UInt64(k)) }
-    return Int(Int64(bitPattern: v))
+  mutating func bool() throws -> Bool {
+    switch try u8() {
+    case 0: return false
+    case 1: return true
+    default: throw Corrupt()
+    }
   }
-  mutating func double() throws -> Double {
+  private mutating func word() throws -> UInt64 {
     let s = try take(8)
-    var v: UInt64 = 0
-    for (k, b) in s.enumerated() { v |= UInt64(b) << (8 * UInt64(k)) }
-    return Double(bitPattern: v)
+    return UInt64(littleEndian: s.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+  }
+  mutating func int() throws -> Int { Int(Int64(bitPattern: try word())) }
+  mutating func double() throws -> Double { Double(bitPattern: try word()) }
+  /// A count of items that each take at least one byte, so a corrupt count
+  /// fails here instead of allocating without bound.
+  mutating func count() throws -> Int {
+    let n = try int()
+    guard n >= 0, n <= bytes.count - at else { throw Corrupt() }
+    return n
   }
   mutating func string() throws -> String {
     let n = try int()
@@ -97,6 +120,16 @@ struct BinaryReader {
     }
   }
   mutating func blob() throws -> [UInt8] { try raw(UInt8.self) }
+  mutating func strings() throws -> [String] {
+    let n = try count()
+    var list: [String] = []
+    list.reserveCapacity(n)
+    for _ in 0..<n { list.append(try string()) }
+    return list
+  }
+  mutating func optional<T>(_ read: (inout BinaryReader) throws -> T) throws -> T? {
+    try bool() ? read(&self) : nil
+  }
 
   mutating func value(depth: Int = 0) throws -> Value {
     guard depth < 64 else { throw Corrupt() }

@@ -52,19 +52,28 @@ public struct ExecutedDocument: Sendable {
     ]).jsonFragment(indent: 0)
     var fragments: [String: String] = [:]
     for case .directive(let d) in blocks { if let l = d.call.label, let j = d.valueJSON { fragments[l] = j } }
-    var out = String(header.dropLast(2))  // reopen the object: drop "\n}"
-    out += ",\n  \"results\": "
+    let values = results.map { fragments[$0.label] ?? $0.value.jsonFragment(indent: 2) }
+    // Appended piece by piece into one reserved buffer: the fragments of a
+    // warm rerun are megabytes, and temporaries would copy each of them.
+    var out = ""
+    out.reserveCapacity(header.utf8.count + values.reduce(64) { $0 + $1.utf8.count + 64 })
+    out.append(contentsOf: header.dropLast(2))  // reopen the object: drop "\n}"
+    out.append(",\n  \"results\": ")
     if results.isEmpty {
-      out += "{}"
+      out.append("{}")
     } else {
-      out += "{\n"
+      out.append("{\n")
       for (i, r) in results.enumerated() {
-        out += "    " + Value.jsonQuoted(r.label) + ": " + (fragments[r.label] ?? r.value.jsonFragment(indent: 2))
-        out += i + 1 < results.count ? ",\n" : "\n"
+        out.append("    ")
+        out.append(Value.jsonQuoted(r.label))
+        out.append(": ")
+        out.append(values[i])
+        out.append(i + 1 < results.count ? ",\n" : "\n")
       }
-      out += "  }"
+      out.append("  }")
     }
-    return out + "\n}\n"
+    out.append("\n}\n")
+    return out
   }
 }
 

@@ -72,11 +72,24 @@ public struct ExecutionContext: Sendable {
 
 /// SHA-256 as lowercase hex, for provenance and cache keys.
 public enum SHA256Digest {
-  public static func hex(of bytes: [UInt8]) -> String {
-    SHA256.hash(data: bytes).map { b in
-      let h = String(b, radix: 16)
-      return h.count == 1 ? "0" + h : h
-    }.joined()
-  }
+  public static func hex(of bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
   public static func hex(of text: String) -> String { hex(of: Array(text.utf8)) }
+  /// The hash of a file's bytes, read through a read-only mapping (no copy);
+  /// `nil` when the file cannot be read.
+  public static func hex(ofFile path: String) -> String? {
+    try? FileBytes.withMappedFile(path) { (buffer: UnsafeBufferPointer<UInt8>) -> String in
+      hex(SHA256.hash(data: UnsafeRawBufferPointer(buffer)))
+    }
+  }
+
+  private static func hex(_ digest: SHA256.Digest) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(64)
+    for b in digest {
+      text.append(digits[Int(b >> 4)])
+      text.append(digits[Int(b & 15)])
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
 }

@@ -134,8 +134,8 @@ public struct Executor: Sendable {
     }
     for name in params.sorted() { key.param(name, context.params[name] ?? .null) }
     for path in directive.inputFiles(resolved) {
-      guard let data = FileManager.default.contents(atPath: context.resolvePath(path)) else { return nil }
-      key.input(path, sha256: SHA256Digest.hex(of: [UInt8](data)))
+      guard let sha256 = SHA256Digest.hex(ofFile: context.resolvePath(path)) else { return nil }
+      key.input(path, sha256: sha256)
     }
     return key.hex
   }

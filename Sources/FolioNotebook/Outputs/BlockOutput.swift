@@ -1,7 +1,7 @@
 import FolioData
 
 /// What an executed block shows in the report, independent of HTML.
-public enum BlockOutput: Sendable, Equatable, Codable {
+public enum BlockOutput: Sendable, Equatable {
   /// A data table (numbered "Table n" by the renderer).
   case table(TableSpec)
   /// A chart (numbered "Figure n").
@@ -15,7 +15,7 @@ public enum BlockOutput: Sendable, Equatable, Codable {
 }
 
 /// A file a block wants written next to the report (e.g. a CSV export).
-public struct Attachment: Sendable, Equatable, Codable {
+public struct Attachment: Sendable, Equatable {
   /// File name relative to the report's folder `DIR/<stem>/`.
   public var fileName: String
   public var contents: String

@@ -1,6 +1,6 @@
 /// Histogram bins: `edges.count == counts.count + 1`, bin i is
 /// [edges[i], edges[i+1]) and the last bin also holds its right edge.
-public struct Histogram: Sendable, Equatable, Codable {
+public struct Histogram: Sendable, Equatable {
   public var edges: [Double]
   public var counts: [Double]
 

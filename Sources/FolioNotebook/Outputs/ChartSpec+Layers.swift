@@ -1,5 +1,5 @@
 /// One layer of marks in a `ChartSpec`.
-public enum ChartLayer: Sendable, Equatable, Codable {
+public enum ChartLayer: Sendable, Equatable {
   /// Connected lines, one per series; a NaN breaks the line.
   case line([ChartSeries])
   /// Points; `ChartSeries.size` scales the area of each point.
@@ -21,7 +21,7 @@ public enum ChartLayer: Sendable, Equatable, Codable {
 }
 
 /// A named sequence of points; `x` and `y` are equally long.
-public struct ChartSeries: Sendable, Equatable, Codable {
+public struct ChartSeries: Sendable, Equatable {
   /// Legend text; also the key that picks the series colour.
   public var name: String
   /// x values (numbers or days since 1970).
@@ -40,16 +40,16 @@ public struct ChartSeries: Sendable, Equatable, Codable {
 }
 
 /// Bars: one value per category per series.
-public struct BarLayer: Sendable, Equatable, Codable {
+public struct BarLayer: Sendable, Equatable {
   /// How several series share a category.
-  public enum Arrangement: Sendable, Equatable, Codable {
+  public enum Arrangement: Sendable, Equatable {
     /// Side by side within the category.
     case grouped
     /// On top of each other; positives stack up from 0, negatives down.
     case stacked
   }
 
-  public struct Series: Sendable, Equatable, Codable {
+  public struct Series: Sendable, Equatable {
     public var name: String
     /// One value per category (NaN = no bar).
     public var values: [Double]
@@ -77,7 +77,7 @@ public struct BarLayer: Sendable, Equatable, Codable {
 }
 
 /// A band between two curves over x.
-public struct BandLayer: Sendable, Equatable, Codable {
+public struct BandLayer: Sendable, Equatable {
   public var name: String
   public var x: [Double]
   public var low: [Double]
@@ -92,7 +92,7 @@ public struct BandLayer: Sendable, Equatable, Codable {
 }
 
 /// A forest plot: categories on the vertical axis, estimates on the horizontal one.
-public struct IntervalLayer: Sendable, Equatable, Codable {
+public struct IntervalLayer: Sendable, Equatable {
   public var name: String
   public var categories: [String]
   public var estimate: [Double]
@@ -115,8 +115,8 @@ public struct IntervalLayer: Sendable, Equatable, Codable {
 }
 
 /// A reference line, e.g. "current spend".
-public struct RuleLayer: Sendable, Equatable, Codable {
-  public enum Orientation: Sendable, Equatable, Codable {
+public struct RuleLayer: Sendable, Equatable {
+  public enum Orientation: Sendable, Equatable {
     /// A horizontal line at y = value.
     case horizontal
     /// A vertical line at x = value.
@@ -135,7 +135,7 @@ public struct RuleLayer: Sendable, Equatable, Codable {
 }
 
 /// A shaded span of x, from `from` to `to`, with a label at its top.
-public struct ShadedRange: Sendable, Equatable, Codable {
+public struct ShadedRange: Sendable, Equatable {
   public var from: Double
   public var to: Double
   public var label: String

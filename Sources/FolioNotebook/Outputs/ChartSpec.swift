@@ -5,7 +5,7 @@
 /// the vertical one: a horizontal bar chart or a forest plot has a
 /// categorical `y` and a numeric `x`. Values that are NaN or infinite are
 /// skipped by every mark (lines break there), so a spec never needs cleaning.
-public struct ChartSpec: Sendable, Equatable, Codable {
+public struct ChartSpec: Sendable, Equatable {
   /// Headline, shown at the top and as the SVG `<title>`.
   public var title: String
   /// Optional second line under the title (e.g. the period or the data source).
@@ -31,9 +31,9 @@ public struct ChartSpec: Sendable, Equatable, Codable {
 }
 
 /// One axis: its title, how its values are read and labelled, and its extent.
-public struct ChartAxis: Sendable, Equatable, Codable {
+public struct ChartAxis: Sendable, Equatable {
   /// How positions along the axis are read.
-  public enum Scale: Sendable, Equatable, Codable {
+  public enum Scale: Sendable, Equatable {
     /// Continuous numbers; tick labels use `format`, or a format chosen from
     /// the tick step when `nil`.
     case numeric(NumberFormat?)

@@ -24,9 +24,9 @@ import FolioData
 /// | `currency:2:€`    | 5             | "€5.00"      |
 /// | `compact:1`       | 1234567       | "1.2M"       |
 /// | `sci:3`           | 12345         | "1.235e+04"  |
-public struct NumberFormat: Sendable, Hashable, CustomStringConvertible, Codable {
+public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
   /// The style of a format.
-  public enum Style: String, Sendable, Hashable, CaseIterable, Codable {
+  public enum Style: String, Sendable, Hashable, CaseIterable {
     /// Up to `digits` (default 6) significant digits, no trailing zeros, no
     /// grouping; integer digits are never rounded away below 1e15; scientific
     /// notation outside [1e-5, 1e15).

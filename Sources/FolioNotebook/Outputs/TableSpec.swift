@@ -4,9 +4,9 @@ import FolioData
 ///
 /// Formatting happens in the directive (with `NumberFormat`), so the renderer
 /// only lays out text and the report and its CSV export agree.
-public struct TableSpec: Sendable, Equatable, Codable {
+public struct TableSpec: Sendable, Equatable {
   /// One column of the table.
-  public struct Column: Sendable, Equatable, Codable {
+  public struct Column: Sendable, Equatable {
     public var header: String
     /// Numbers are right-aligned with tabular figures.
     public var isNumeric: Bool
@@ -37,9 +37,9 @@ public struct TableSpec: Sendable, Equatable, Codable {
 }
 
 /// The executive-summary panel: headline sentences and key-figure cards.
-public struct SummarySpec: Sendable, Equatable, Codable {
+public struct SummarySpec: Sendable, Equatable {
   /// One key figure.
-  public struct Card: Sendable, Equatable, Codable {
+  public struct Card: Sendable, Equatable {
     public var value: String
     public var label: String
     public var note: String?

@@ -8,6 +8,9 @@ extension ChartMarks {
       let color = colors.color(for: s.name)
       let n = min(s.x.count, s.y.count)
       let largest = s.size?.filter { $0.isFinite && $0 > 0 }.max() ?? 0
+      let style = SVGWriter.circleStyle(
+        [("fill", color), ("fill-opacity", "0.75"), ("stroke", "#FFFFFF"), ("stroke-width", "0.75")])
+      var drawn = 0
       for i in 0..<n {
         guard let cx = xPixel(s.x[i]), let cy = yPixel(s.y[i]) else { continue }
         var r = 4.0
@@ -15,12 +18,10 @@ extension ChartMarks {
           let v = sizes[i]
           r = v.isFinite && v > 0 ? 2.5 + 9.5 * (v / largest).squareRoot() : 2.5
         }
-        svg.element(
-          "circle",
-          [("cx", px(cx)), ("cy", px(cy)), ("r", px(r)), ("fill", color), ("fill-opacity", "0.75"),
-           ("stroke", "#FFFFFF"), ("stroke-width", "0.75")])
-        count("point")
+        svg.circle(cx: cx, cy: cy, r: r, style: style)
+        drawn += 1
       }
+      if drawn > 0 { count("point", drawn) }
     }
   }
 
