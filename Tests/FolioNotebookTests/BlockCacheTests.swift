@@ -112,11 +112,13 @@ final class BlockCacheTests: XCTestCase {
     let value = Value.object([("t", .table(frame)), ("x", .array([.null, .bool(true), .integer(-3), .number(0.1), .string("q")]))])
     var w = BinaryWriter()
     w.value(value)
-    var r = BinaryReader(w.bytes)
-    XCTAssertEqual(try r.value(), value)
-    XCTAssertTrue(r.isAtEnd)
-    var truncated = BinaryReader(Array(w.bytes.dropLast(3)))
-    XCTAssertThrowsError(try truncated.value())
+    try BinaryReader.reading(w.bytes) { r in
+      XCTAssertEqual(try r.value(), value)
+      XCTAssertTrue(r.isAtEnd)
+    }
+    try BinaryReader.reading(Array(w.bytes.dropLast(3))) { truncated in
+      XCTAssertThrowsError(try truncated.value())
+    }
   }
 }
 

@@ -49,4 +49,26 @@ final class SQLiteResultStoreTests: XCTestCase {
       XCTAssertEqual(($0 as? DatabaseAccessError)?.message, "a result table cannot be named 'folio_runs': that name holds the runs table")
     }
   }
+
+  func testFreshFileReplacesTheOldOneWholeAndAFailedWriteLeavesItUntouched() throws {
+    let dir = NSTemporaryDirectory() + "folio-fresh-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/results.sqlite"
+    let a = try Frame([("X", .integer(IntegerColumn(values: [1, 2])))])
+    let run = RunRecord(notebookPath: "nb.md", notebookSHA256: "aa", paramsJSON: "{}", seed: 7, folioVersion: "1", tableNames: ["A"])
+    try SQLiteResultStore.write([("OLD", a)], run: run, to: path)
+    try SQLiteResultStore.writeFresh([("A", a.gather([1]))], run: run, replacing: path)
+    let queue = try DatabaseQueue(path: path)
+    let tables = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
+    XCTAssertEqual(tables, ["A", "folio_runs"], "tables of earlier runs do not survive in a fresh file")
+    XCTAssertEqual(try queue.read { db in try Int.fetchAll(db, sql: "SELECT X FROM A") }, [2])
+    XCTAssertEqual(try queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }, "delete", "the file on disk is an ordinary database")
+    try queue.close()
+
+    XCTAssertThrowsError(try SQLiteResultStore.writeFresh([("folio_runs", a)], run: run, replacing: path))
+    let after = try DatabaseQueue(path: path)
+    XCTAssertEqual(try after.read { db in try Int.fetchAll(db, sql: "SELECT X FROM A") }, [2], "a failed write leaves the old file")
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains("building") }, [], "and no partial file")
+  }
 }

@@ -63,26 +63,38 @@ struct BinaryWriter {
 }
 
 /// Reads what `BinaryWriter` wrote; any inconsistency throws, never traps.
+///
+/// It reads borrowed memory (a cache entry mapped from disk) and copies out
+/// everything it returns, so no result points into the buffer; the buffer
+/// only has to outlive the reader.
 struct BinaryReader {
   struct Corrupt: Error {}
-  private let bytes: [UInt8]
+  private let bytes: UnsafeRawBufferPointer
   private var at: Int
 
-  /// Reads `bytes` from offset `start` on (the entry's header is skipped, not copied).
-  init(_ bytes: [UInt8], from start: Int = 0) {
+  /// Reads `bytes` from offset `start` on (an entry's header is skipped, not copied).
+  init(_ bytes: UnsafeRawBufferPointer, from start: Int = 0) {
     self.bytes = bytes
     at = min(max(0, start), bytes.count)
   }
 
-  var isAtEnd: Bool { at == bytes.count }
-
-  private mutating func take(_ n: Int) throws -> ArraySlice<UInt8> {
-    guard n >= 0, n <= bytes.count - at else { throw Corrupt() }
-    defer { at += n }
-    return bytes[at..<(at + n)]
+  /// Runs `body` with a reader over `bytes`.
+  static func reading<R>(_ bytes: [UInt8], _ body: (inout BinaryReader) throws -> R) rethrows -> R {
+    try bytes.withUnsafeBytes { buffer in
+      var reader = BinaryReader(buffer)
+      return try body(&reader)
+    }
   }
 
-  mutating func u8() throws -> UInt8 { try take(1).first ?? 0 }
+  var isAtEnd: Bool { at == bytes.count }
+
+  private mutating func take(_ n: Int) throws -> UnsafeRawBufferPointer {
+    guard n >= 0, n <= bytes.count - at else { throw Corrupt() }
+    defer { at += n }
+    return UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)])
+  }
+
+  mutating func u8() throws -> UInt8 { try take(1)[0] }
   mutating func bool() throws -> Bool {
     switch try u8() {
     case 0: return false
@@ -92,7 +104,7 @@ struct BinaryReader {
   }
   private mutating func word() throws -> UInt64 {
     let s = try take(8)
-    return UInt64(littleEndian: s.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+    return UInt64(littleEndian: s.loadUnaligned(as: UInt64.self))
   }
   mutating func int() throws -> Int { Int(Int64(bitPattern: try word())) }
   mutating func double() throws -> Double { Double(bitPattern: try word()) }
@@ -105,7 +117,7 @@ struct BinaryReader {
   }
   mutating func string() throws -> String {
     let n = try int()
-    guard let s = String(validating: try take(n), as: UTF8.self) else { throw Corrupt() }
+    guard let s = String(validating: try take(n).assumingMemoryBound(to: UInt8.self), as: UTF8.self) else { throw Corrupt() }
     return s
   }
   mutating func raw<T>(_: T.Type) throws -> [T] {
@@ -113,9 +125,7 @@ struct BinaryReader {
     guard n >= 0, n <= bytes.count else { throw Corrupt() }
     let slice = try take(n * MemoryLayout<T>.stride)
     return [T](unsafeUninitializedCapacity: n) { buffer, count in
-      slice.withUnsafeBytes { src in
-        UnsafeMutableRawBufferPointer(buffer).copyMemory(from: src)
-      }
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: slice)
       count = n
     }
   }

@@ -22,19 +22,20 @@ public struct BlockCache: Sendable {
 
   /// The entry for `key`, or `nil` when absent or damaged.
   ///
-  /// The file is read once into one buffer, hashed in place and decoded from
-  /// there: a warm render loads megabytes of entries, and every extra copy
-  /// costs page faults.
+  /// The file is mapped read-only, hashed in place and decoded from the
+  /// mapping, which the decoded entry does not point into: a warm render
+  /// loads megabytes of entries, and copying them first costs page faults.
   func load(_ key: String) -> CachedBlock? {
-    guard let bytes = try? FileBytes.read(path(key)) else { return nil }
-    let head = Self.magic.count
-    guard bytes.count >= head + 32, bytes[0..<head].elementsEqual(Self.magic) else { return nil }
-    let intact = bytes.withUnsafeBytes { all in
-      SHA256.hash(data: UnsafeRawBufferPointer(rebasing: all[(head + 32)...])).elementsEqual(all[head..<(head + 32)])
+    let entry = try? FileBytes.withMappedFile(path(key)) { (file: UnsafeBufferPointer<UInt8>) -> CachedBlock? in
+      let bytes = UnsafeRawBufferPointer(file)
+      let head = Self.magic.count
+      guard bytes.count >= head + 32, bytes[0..<head].elementsEqual(Self.magic) else { return nil }
+      let payload = UnsafeRawBufferPointer(rebasing: bytes[(head + 32)...])
+      guard SHA256.hash(data: payload).elementsEqual(bytes[head..<(head + 32)]) else { return nil }
+      var reader = BinaryReader(bytes, from: head + 32)
+      return try? CachedBlock.decode(&reader)
     }
-    guard intact else { return nil }
-    var reader = BinaryReader(bytes, from: head + 32)
-    return try? CachedBlock.decode(&reader)
+    return entry ?? nil
   }
 
   /// Stores an entry atomically (write to a temporary file, then rename).

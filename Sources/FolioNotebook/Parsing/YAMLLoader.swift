@@ -14,7 +14,7 @@ enum YAMLLoader {
     if text.allSatisfy({ $0.isWhitespace }) { return .emptyMapping(at: origin) }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      root = try Yams.compose(yaml: text, .basic)  // no implicit typing: OptionNode reads scalars as text
     } catch let error as YamlError {
       throw translate(error, file: file, firstLine: firstLine)
     } catch {
