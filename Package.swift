@@ -92,7 +92,7 @@ let package = Package(
     .testTarget(name: "FolioNotebookTests", dependencies: ["FolioNotebook", "FolioStore", "FolioTestSupport"]),
     .testTarget(name: "FolioRenderTests", dependencies: ["FolioRender", "FolioNotebook", "FolioTestSupport"]),
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioStore", "FolioTestSupport"]),
-    .testTarget(name: "FolioCLITests", dependencies: ["FolioNotebook", "FolioRender", "FolioTestSupport"]),
+    .testTarget(name: "FolioCLITests", dependencies: ["FolioNotebook", "FolioRender", "FolioStore", "FolioTestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )
