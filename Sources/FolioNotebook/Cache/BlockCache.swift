@@ -25,6 +25,8 @@ public struct BlockCache: Sendable {
   /// The file is mapped read-only, hashed in place and decoded from the
   /// mapping, which the decoded entry does not point into: a warm render
   /// loads megabytes of entries, and copying them first costs page faults.
+  /// Mapping is safe because Folio never rewrites an entry in place: `store`
+  /// renames a new file over it, and the mapped old file stays intact.
   func load(_ key: String) -> CachedBlock? {
     let entry = try? FileBytes.withMappedFile(path(key)) { (file: UnsafeBufferPointer<UInt8>) -> CachedBlock? in
       let bytes = UnsafeRawBufferPointer(file)
