@@ -79,17 +79,14 @@ struct ReportJob {
     try FileManager.default.createDirectory(atPath: resultsDir, withIntermediateDirectories: true)
     let htmlPath = (outputDirectory as NSString).appendingPathComponent("\(stem).html")
     try write(html, to: htmlPath)
-    try write(document.resultsJSON(folioVersion: folioVersion), to: (resultsDir as NSString).appendingPathComponent("results.json"))
+    try write(document.resultsJSONBytes(folioVersion: folioVersion), to: (resultsDir as NSString).appendingPathComponent("results.json"))
     for block in document.blocks {
       guard case .directive(let d) = block else { continue }
       for a in d.attachments { try write(a.contents, to: (resultsDir as NSString).appendingPathComponent(a.fileName)) }
     }
     let tables = document.resultTables
     for t in tables {
-      let path = (resultsDir as NSString).appendingPathComponent("\(t.name).csv")
-      do { try FileBytes.write(CSVWriter.bytes(t.frame), to: path) } catch {
-        throw UsageError(description: "cannot write \(path): \(error.reason)")
-      }
+      try write(CSVWriter.bytes(t.frame), to: (resultsDir as NSString).appendingPathComponent("\(t.name).csv"))
     }
     try writeResultTables(document, into: resultsDir)
     return Outcome(document: document, html: html, htmlPath: htmlPath)
@@ -123,6 +120,12 @@ struct ReportJob {
 
   private func write(_ text: String, to path: String) throws {
     do { try FileBytes.write(text, to: path) } catch {
+      throw UsageError(description: "cannot write \(path): \(error.reason)")
+    }
+  }
+
+  private func write(_ bytes: [UInt8], to path: String) throws {
+    do { try FileBytes.write(bytes, to: path) } catch {
       throw UsageError(description: "cannot write \(path): \(error.reason)")
     }
   }

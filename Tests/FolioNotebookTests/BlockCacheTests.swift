@@ -127,7 +127,7 @@ final class BlockCacheEntryTests: XCTestCase {
     let dir = NSTemporaryDirectory() + "folio-entry-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let chart = ChartSpec(title: "gaps", layers: [.line([ChartSeries(name: "s", x: [1, 2, 3], y: [1, .nan, .infinity])])])
-    let entry = CachedBlock(result: DirectiveResult(value: .null, outputs: [.chart(chart)]), inputs: [], valueJSON: "null")
+    let entry = CachedBlock(result: DirectiveResult(value: .null, outputs: [.chart(chart)]), inputs: [], valueJSON: Array("null".utf8))
     let cache = BlockCache(directory: dir)
     cache.store(entry, key: "k")
     let back = try XCTUnwrap(cache.load("k"), "an entry with NaN must be stored, not silently dropped")

@@ -4,7 +4,7 @@ import Foundation
 
 /// A content-addressed store of block results: `<directory>/<key>.block`.
 ///
-/// An entry is `FOLIO-BLOCK-3\n`, the SHA-256 of the payload (32 bytes) and
+/// An entry is `FOLIO-BLOCK-4\n`, the SHA-256 of the payload (32 bytes) and
 /// the payload; an entry whose hash does not match, that is truncated, or
 /// that fails to decode is treated as absent (and overwritten on the next
 /// store), so a damaged cache costs a recomputation, never a wrong report.
@@ -12,7 +12,7 @@ import Foundation
 /// encoding changes, and old entries are simply recomputed.
 public struct BlockCache: Sendable {
   public let directory: String
-  static let magic = Array("FOLIO-BLOCK-3\n".utf8)
+  static let magic = Array("FOLIO-BLOCK-4\n".utf8)
 
   public init(directory: String) {
     self.directory = directory
@@ -59,8 +59,8 @@ public struct BlockCache: Sendable {
 struct CachedBlock {
   var result: DirectiveResult
   var inputs: [(path: String, sha256: String)]
-  /// The result value as results.json writes it (nested two levels deep).
-  var valueJSON: String
+  /// The result value as results.json writes it (nested two levels deep), UTF-8.
+  var valueJSON: [UInt8]
 
   func encode(_ w: inout BinaryWriter) {
     w.value(result.value)
@@ -70,7 +70,7 @@ struct CachedBlock {
     for t in result.tables { w.string(t.name); w.frame(t.frame) }
     w.int(inputs.count)
     for i in inputs { w.string(i.path); w.string(i.sha256) }
-    w.string(valueJSON)
+    w.blob(valueJSON)
   }
 
   static func decode(_ r: inout BinaryReader) throws -> CachedBlock {
@@ -83,7 +83,7 @@ struct CachedBlock {
     var inputs: [(String, String)] = []
     let ni = try r.count()
     for _ in 0..<ni { inputs.append((try r.string(), try r.string())) }
-    let valueJSON = try r.string()
+    let valueJSON = try r.blob()
     guard r.isAtEnd else { throw BinaryReader.Corrupt() }
     return CachedBlock(
       result: DirectiveResult(value: value, outputs: outputs, attachments: attachments, tables: tables),

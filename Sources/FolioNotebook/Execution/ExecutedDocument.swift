@@ -37,10 +37,17 @@ public struct ExecutedDocument: Sendable {
   public var hasErrors: Bool { !diagnostics.isEmpty }
 
   /// results.json: labeled results plus provenance, deterministic.
+  public func resultsJSON(folioVersion: String) -> String {
+    String(decoding: resultsJSONBytes(folioVersion: folioVersion), as: UTF8.self)
+  }
+
+  /// results.json as UTF-8 bytes, the form the CLI writes.
   ///
   /// Each block's result is written from its cached JSON fragment when it has
-  /// one (a warm rerun does not re-serialize large datasets).
-  public func resultsJSON(folioVersion: String) -> String {
+  /// one (a warm rerun does not re-serialize large datasets), and the
+  /// fragments, megabytes on a warm rerun, are appended once into one
+  /// reserved buffer, never re-validated as text.
+  public func resultsJSONBytes(folioVersion: String) -> [UInt8] {
     let header = Value.object([
       ("notebook", .string(notebook.path)),
       ("notebook_sha256", .string(notebookSHA256)),
@@ -50,29 +57,27 @@ public struct ExecutedDocument: Sendable {
       ("inputs", .array(inputs.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
       ("errors", .array(diagnostics.map { .string($0.description) })),
     ]).jsonFragment(indent: 0)
-    var fragments: [String: String] = [:]
+    var fragments: [String: [UInt8]] = [:]
     for case .directive(let d) in blocks { if let l = d.call.label, let j = d.valueJSON { fragments[l] = j } }
-    let values = results.map { fragments[$0.label] ?? $0.value.jsonFragment(indent: 2) }
-    // Appended piece by piece into one reserved buffer: the fragments of a
-    // warm rerun are megabytes, and temporaries would copy each of them.
-    var out = ""
-    out.reserveCapacity(header.utf8.count + values.reduce(64) { $0 + $1.utf8.count + 64 })
-    out.append(contentsOf: header.dropLast(2))  // reopen the object: drop "\n}"
-    out.append(",\n  \"results\": ")
+    let values = results.map { fragments[$0.label] ?? Array($0.value.jsonFragment(indent: 2).utf8) }
+    var out: [UInt8] = []
+    out.reserveCapacity(header.utf8.count + values.reduce(64) { $0 + $1.count + 64 })
+    out.append(contentsOf: header.utf8.dropLast(2))  // reopen the object: drop "\n}"
+    out.append(contentsOf: ",\n  \"results\": ".utf8)
     if results.isEmpty {
-      out.append("{}")
+      out.append(contentsOf: "{}".utf8)
     } else {
-      out.append("{\n")
+      out.append(contentsOf: "{\n".utf8)
       for (i, r) in results.enumerated() {
-        out.append("    ")
-        out.append(Value.jsonQuoted(r.label))
-        out.append(": ")
-        out.append(values[i])
-        out.append(i + 1 < results.count ? ",\n" : "\n")
+        out.append(contentsOf: "    ".utf8)
+        out.append(contentsOf: Value.jsonQuoted(r.label).utf8)
+        out.append(contentsOf: ": ".utf8)
+        out.append(contentsOf: values[i])
+        out.append(contentsOf: (i + 1 < results.count ? ",\n" : "\n").utf8)
       }
-      out.append("  }")
+      out.append(contentsOf: "  }".utf8)
     }
-    out.append("\n}\n")
+    out.append(contentsOf: "\n}\n".utf8)
     return out
   }
 }
@@ -111,9 +116,9 @@ public struct ExecutedDirective: Sendable {
   public var attachments: [Attachment]
   /// Result tables for CSV and SQLite output.
   public var tables: [ResultTable] = []
-  /// The result's JSON fragment at results.json's nesting (from the cache, or
-  /// computed when the block ran with a cache), `nil` when not precomputed.
-  public var valueJSON: String?
+  /// The result's JSON fragment at results.json's nesting, as UTF-8 (from the
+  /// cache, or computed when the block ran with a cache), `nil` when not precomputed.
+  public var valueJSON: [UInt8]?
   /// Whether the result was replayed from the block cache instead of computed.
   public var fromCache = false
   /// Set when the block failed; outputs are then empty.

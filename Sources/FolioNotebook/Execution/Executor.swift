@@ -109,7 +109,7 @@ public struct Executor: Sendable {
     }
     let before = context.inputs.count
     let result = try directive.run(resolved, in: &context)
-    let json = result.value.jsonFragment(indent: 2)
+    let json = Array(result.value.jsonFragment(indent: 2).utf8)
     executed.valueJSON = json
     cache.store(CachedBlock(result: result, inputs: Array(context.inputs[before...]), valueJSON: json), key: key)
     return result
