@@ -43,30 +43,24 @@ extension Matrix {
   /// The matrix–vector product `self · x` via `dgemv`.
   public func multiplied(by x: [Double]) -> [Double] {
     precondition(x.count == columns, "Matrix–vector dimension mismatch")
-    var y = [Double](repeating: 0, count: rows)
-    if rows == 0 || columns == 0 { return y }
-    storage.withUnsafeBufferPointer { a in
-      x.withUnsafeBufferPointer { xp in
-        y.withUnsafeMutableBufferPointer { yp in
-          cblas_dgemv(
-            CblasColMajor, CblasNoTrans, Int32(rows), Int32(columns), 1, a.baseAddress, Int32(rows),
-            xp.baseAddress, 1, 0, yp.baseAddress, 1)
-        }
-      }
-    }
-    return y
+    return gemv(CblasNoTrans, x, resultCount: rows)
   }
 
   /// The product `selfᵀ · x` via `dgemv`.
   public func transposeMultiplied(by x: [Double]) -> [Double] {
     precondition(x.count == rows, "Matrix–vector dimension mismatch")
-    var y = [Double](repeating: 0, count: columns)
+    return gemv(CblasTrans, x, resultCount: columns)
+  }
+
+  /// `op(self) · x` with `op` the identity or the transpose; `x`'s length already checked.
+  private func gemv(_ op: CBLAS_TRANSPOSE, _ x: [Double], resultCount: Int) -> [Double] {
+    var y = [Double](repeating: 0, count: resultCount)
     if rows == 0 || columns == 0 { return y }
     storage.withUnsafeBufferPointer { a in
       x.withUnsafeBufferPointer { xp in
         y.withUnsafeMutableBufferPointer { yp in
           cblas_dgemv(
-            CblasColMajor, CblasTrans, Int32(rows), Int32(columns), 1, a.baseAddress, Int32(rows),
+            CblasColMajor, op, Int32(rows), Int32(columns), 1, a.baseAddress, Int32(rows),
             xp.baseAddress, 1, 0, yp.baseAddress, 1)
         }
       }
