@@ -7,7 +7,7 @@ struct FolioCommand: ParsableCommand {
     commandName: "folio",
     abstract: "Render markdown notebooks into executed, self-contained HTML reports.",
     version: folioVersionString,
-    subcommands: [RenderCommand.self, CheckCommand.self, PreviewCommand.self])
+    subcommands: [RenderCommand.self, CheckCommand.self, PreviewCommand.self, DirectivesCommand.self])
 }
 
 /// Process exit codes: 0 all blocks ran, 1 a block or notebook failed, 2 usage error.

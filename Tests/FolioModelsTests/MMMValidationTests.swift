@@ -1,4 +1,4 @@
-import FolioModels
+@testable import FolioModels
 import FolioTestSupport
 import Foundation
 import XCTest
@@ -42,6 +42,27 @@ final class MMMValidationTests: XCTestCase {
     XCTAssertEqual(ModelQuality(mape: 25), .acceptable)
     XCTAssertEqual(ModelQuality(mape: 30), .needsWork)
     XCTAssertEqual(ModelQuality(mape: .nan), .needsWork)
+  }
+
+  /// The case: a small MAPE (the baseline is 70% of revenue) next to
+  /// a cross-validated R² of −4.21 must not read "excellent".
+  func testQualityIsNeverBetterThanNeedsWorkWhenCrossValidatedR2IsNegative() {
+    XCTAssertEqual(ModelQuality(r2: -4.21, nrmse: 6, mape: 4), .needsWork)
+    XCTAssertEqual(ModelQuality(r2: -0.01, nrmse: 1, mape: 1), .needsWork)
+    XCTAssertEqual(ModelQuality(r2: 0.85, nrmse: 8, mape: 5), .excellent)
+    XCTAssertEqual(ModelQuality(r2: 0.7, nrmse: 8, mape: 5), .good, "the worst grade wins")
+    XCTAssertEqual(ModelQuality(r2: 0.9, nrmse: 20, mape: 5), .acceptable)
+    XCTAssertEqual(ModelQuality(r2: .nan, nrmse: 5, mape: 5), .needsWork)
+  }
+
+  func testCVReportQualityFollowsOutOfSampleR2() {
+    func metrics(_ r2: Double, _ mape: Double) -> MMMMetrics { MMMMetrics(r2: r2, rmse: 1, mae: 1, mape: mape, nrmse: 5, weeks: 13) }
+    func fold(_ r2: Double, _ mape: Double) -> CVFold {
+      CVFold(index: 0, window: CVFold.Window(train: 0..<10, test: 10..<12), predicted: [0, 0], metrics: metrics(r2, mape), trainMetrics: metrics(0.9, 3))
+    }
+    let report = CVReport(inSample: metrics(0.9, 3), folds: [fold(-30.4, 4), fold(-3.1, 5), fold(-2.3, 6)])
+    XCTAssertEqual(report.mean(\.mape), 5, accuracy: 1e-12)
+    XCTAssertEqual(report.quality, .needsWork, "mean CV R² −11.9 with MAPE 5%")
   }
 
   func testCVWithTooFewWeeksNamesTheNeed() throws {

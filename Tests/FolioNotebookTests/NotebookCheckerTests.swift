@@ -34,7 +34,7 @@ final class NotebookCheckerTests: XCTestCase {
       "c.md:11:12: error: duplicate block label 'a'; labels must be unique",
       "c.md:12:7: error: unknown name 'b'; did you mean 'a'?",
       "c.md:13:1: error: unknown option 'max_rowz' for {table}; did you mean 'max_rows'?",
-      "c.md:18:7: error: unknown chart type 'pie'; chart types are: line, bar, scatter, area, band, histogram",
+      "c.md:18:7: error: type: expected one of line, bar, scatter, area, band, histogram, found 'pie'",
     ])
   }
 

@@ -120,20 +120,57 @@ public struct CVReport: Sendable, Equatable {
     return (v.reduce(0) { $0 + ($1 - mu) * ($1 - mu) } / Double(v.count - 1)).squareRoot()
   }
 
-  /// Quality by mean CV MAPE: < 10 excellent, 10–20 good, 20–30 acceptable,
-  /// otherwise (or NaN) needs work.
-  public var quality: ModelQuality { ModelQuality(mape: mean(\.mape)) }
+  /// Quality from the out-of-sample (mean CV) R², NRMSE and MAPE: the worst
+  /// of the three grades (`ModelQuality(r2:nrmse:mape:)`), so a model that
+  /// predicts held-out weeks worse than their mean is never called good.
+  public var quality: ModelQuality { ModelQuality(r2: mean(\.r2), nrmse: mean(\.nrmse), mape: mean(\.mape)) }
 }
 
-/// A plain-language model-quality label from a MAPE in percent.
-public enum ModelQuality: String, Sendable, Equatable {
-  case excellent, good, acceptable
+/// A plain-language model-quality label for out-of-sample accuracy.
+///
+/// MAPE alone flatters a marketing-mix model: when the baseline is most of
+/// revenue, predicting the baseline alone keeps MAPE small while the media
+/// effects, the part the report is about, are not predicted at all. R² on
+/// held-out weeks measures exactly that, so it caps the label.
+public enum ModelQuality: String, Sendable, Equatable, Comparable {
   case needsWork = "needs work"
+  case acceptable, good, excellent
 
-  /// < 10 excellent, [10, 20) good, [20, 30) acceptable, else needs work.
+  /// MAPE (percent) alone: < 10 excellent, [10, 20) good, [20, 30) acceptable, else (or NaN) needs work.
   public init(mape: Double) {
     if mape < 10 { self = .excellent } else if mape < 20 { self = .good } else if mape < 30 {
       self = .acceptable
     } else { self = .needsWork }
   }
+
+  /// Out-of-sample R² alone: ≥ 0.8 excellent, [0.6, 0.8) good, [0.3, 0.6)
+  /// acceptable, below 0.3 (worse than the held-out mean when < 0) or NaN needs work.
+  public init(r2: Double) {
+    if r2 >= 0.8 { self = .excellent } else if r2 >= 0.6 { self = .good } else if r2 >= 0.3 {
+      self = .acceptable
+    } else { self = .needsWork }
+  }
+
+  /// NRMSE (percent of mean revenue) alone: < 10 excellent, [10, 15) good, [15, 25) acceptable, else needs work.
+  public init(nrmse: Double) {
+    if nrmse < 10 { self = .excellent } else if nrmse < 15 { self = .good } else if nrmse < 25 {
+      self = .acceptable
+    } else { self = .needsWork }
+  }
+
+  /// The worst of the R², NRMSE and MAPE grades; never better than needs work when R² < 0.
+  public init(r2: Double, nrmse: Double, mape: Double) {
+    self = min(ModelQuality(r2: r2), ModelQuality(nrmse: nrmse), ModelQuality(mape: mape))
+  }
+
+  private var rank: Int {
+    switch self {
+    case .needsWork: return 0
+    case .acceptable: return 1
+    case .good: return 2
+    case .excellent: return 3
+    }
+  }
+
+  public static func < (a: ModelQuality, b: ModelQuality) -> Bool { a.rank < b.rank }
 }

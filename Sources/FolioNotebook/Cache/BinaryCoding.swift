@@ -6,35 +6,35 @@ import FolioData
 ///
 /// Little-endian, as every platform Folio runs on; the cache is a local
 /// accelerator, never an interchange format.
-struct BinaryWriter {
+public struct BinaryWriter {
   private(set) var bytes: [UInt8] = []
 
-  mutating func u8(_ v: UInt8) { bytes.append(v) }
-  mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
-  mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) } }
-  mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
-  mutating func string(_ s: String) {
+  public mutating func u8(_ v: UInt8) { bytes.append(v) }
+  public mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
+  public mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) } }
+  public mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+  public mutating func string(_ s: String) {
     let utf8 = Array(s.utf8)
     int(utf8.count)
     bytes.append(contentsOf: utf8)
   }
-  mutating func raw<T>(_ array: [T]) {
+  public mutating func raw<T>(_ array: [T]) {
     int(array.count)
     array.withUnsafeBytes { bytes.append(contentsOf: $0) }
   }
-  mutating func blob(_ b: [UInt8]) { raw(b) }
-  mutating func strings(_ list: [String]) {
+  public mutating func blob(_ b: [UInt8]) { raw(b) }
+  public mutating func strings(_ list: [String]) {
     int(list.count)
     for s in list { string(s) }
   }
   /// A presence byte, then the value when there is one.
-  mutating func optional<T>(_ v: T?, _ write: (inout BinaryWriter, T) -> Void) {
+  public mutating func optional<T>(_ v: T?, _ write: (inout BinaryWriter, T) -> Void) {
     guard let v else { return u8(0) }
     u8(1)
     write(&self, v)
   }
 
-  mutating func value(_ v: Value) {
+  public mutating func value(_ v: Value) {
     switch v {
     case .null: u8(0)
     case .bool(let b): u8(1); u8(b ? 1 : 0)
@@ -47,7 +47,7 @@ struct BinaryWriter {
     }
   }
 
-  mutating func frame(_ f: Frame) {
+  public mutating func frame(_ f: Frame) {
     int(f.columnNames.count)
     int(f.rowCount)
     for (name, column) in zip(f.columnNames, f.columns) {
@@ -67,8 +67,8 @@ struct BinaryWriter {
 /// It reads borrowed memory (a cache entry mapped from disk) and copies out
 /// everything it returns, so no result points into the buffer; the buffer
 /// only has to outlive the reader.
-struct BinaryReader {
-  struct Corrupt: Error {}
+public struct BinaryReader {
+  public struct Corrupt: Error { public init() {} }
   private let bytes: UnsafeRawBufferPointer
   private var at: Int
 
@@ -79,7 +79,7 @@ struct BinaryReader {
   }
 
   /// Runs `body` with a reader over `bytes`.
-  static func reading<R>(_ bytes: [UInt8], _ body: (inout BinaryReader) throws -> R) rethrows -> R {
+  public static func reading<R>(_ bytes: [UInt8], _ body: (inout BinaryReader) throws -> R) rethrows -> R {
     try bytes.withUnsafeBytes { buffer in
       var reader = BinaryReader(buffer)
       return try body(&reader)
@@ -94,8 +94,8 @@ struct BinaryReader {
     return UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)])
   }
 
-  mutating func u8() throws -> UInt8 { try take(1)[0] }
-  mutating func bool() throws -> Bool {
+  public mutating func u8() throws -> UInt8 { try take(1)[0] }
+  public mutating func bool() throws -> Bool {
     switch try u8() {
     case 0: return false
     case 1: return true
@@ -106,21 +106,21 @@ struct BinaryReader {
     let s = try take(8)
     return UInt64(littleEndian: s.loadUnaligned(as: UInt64.self))
   }
-  mutating func int() throws -> Int { Int(Int64(bitPattern: try word())) }
-  mutating func double() throws -> Double { Double(bitPattern: try word()) }
+  public mutating func int() throws -> Int { Int(Int64(bitPattern: try word())) }
+  public mutating func double() throws -> Double { Double(bitPattern: try word()) }
   /// A count of items that each take at least one byte, so a corrupt count
   /// fails here instead of allocating without bound.
-  mutating func count() throws -> Int {
+  public mutating func count() throws -> Int {
     let n = try int()
     guard n >= 0, n <= bytes.count - at else { throw Corrupt() }
     return n
   }
-  mutating func string() throws -> String {
+  public mutating func string() throws -> String {
     let n = try int()
     guard let s = String(validating: try take(n).assumingMemoryBound(to: UInt8.self), as: UTF8.self) else { throw Corrupt() }
     return s
   }
-  mutating func raw<T>(_: T.Type) throws -> [T] {
+  public mutating func raw<T>(_: T.Type) throws -> [T] {
     let n = try int()
     guard n >= 0, n <= bytes.count else { throw Corrupt() }
     let slice = try take(n * MemoryLayout<T>.stride)
@@ -129,19 +129,19 @@ struct BinaryReader {
       count = n
     }
   }
-  mutating func blob() throws -> [UInt8] { try raw(UInt8.self) }
-  mutating func strings() throws -> [String] {
+  public mutating func blob() throws -> [UInt8] { try raw(UInt8.self) }
+  public mutating func strings() throws -> [String] {
     let n = try count()
     var list: [String] = []
     list.reserveCapacity(n)
     for _ in 0..<n { list.append(try string()) }
     return list
   }
-  mutating func optional<T>(_ read: (inout BinaryReader) throws -> T) throws -> T? {
+  public mutating func optional<T>(_ read: (inout BinaryReader) throws -> T) throws -> T? {
     try bool() ? read(&self) : nil
   }
 
-  mutating func value(depth: Int = 0) throws -> Value {
+  public mutating func value(depth: Int = 0) throws -> Value {
     guard depth < 64 else { throw Corrupt() }
     switch try u8() {
     case 0: return .null
@@ -166,7 +166,7 @@ struct BinaryReader {
     }
   }
 
-  mutating func frame() throws -> Frame {
+  public mutating func frame() throws -> Frame {
     let n = try int()
     let rows = try int()
     guard n >= 0, n <= bytes.count, rows >= 0 else { throw Corrupt() }

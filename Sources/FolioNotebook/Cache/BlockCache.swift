@@ -4,7 +4,7 @@ import Foundation
 
 /// A content-addressed store of block results: `<directory>/<key>.block`.
 ///
-/// An entry is `FOLIO-BLOCK-4\n`, the SHA-256 of the payload (32 bytes) and
+/// An entry is `FOLIO-BLOCK-5\n`, the SHA-256 of the payload (32 bytes) and
 /// the payload; an entry whose hash does not match, that is truncated, or
 /// that fails to decode is treated as absent (and overwritten on the next
 /// store), so a damaged cache costs a recomputation, never a wrong report.
@@ -12,7 +12,7 @@ import Foundation
 /// encoding changes, and old entries are simply recomputed.
 public struct BlockCache: Sendable {
   public let directory: String
-  static let magic = Array("FOLIO-BLOCK-4\n".utf8)
+  static let magic = Array("FOLIO-BLOCK-5\n".utf8)
 
   public init(directory: String) {
     self.directory = directory
@@ -64,6 +64,7 @@ struct CachedBlock {
 
   func encode(_ w: inout BinaryWriter) {
     w.value(result.value)
+    w.optional(result.model) { $0.model($1) }
     w.list(result.outputs)
     w.list(result.attachments)
     w.int(result.tables.count)
@@ -75,6 +76,7 @@ struct CachedBlock {
 
   static func decode(_ r: inout BinaryReader) throws -> CachedBlock {
     let value = try r.value()
+    let model = try r.optional { try $0.model() }
     let outputs = try r.list(BlockOutput.self)
     let attachments = try r.list(Attachment.self)
     var tables: [ResultTable] = []
@@ -85,8 +87,8 @@ struct CachedBlock {
     for _ in 0..<ni { inputs.append((try r.string(), try r.string())) }
     let valueJSON = try r.blob()
     guard r.isAtEnd else { throw BinaryReader.Corrupt() }
-    return CachedBlock(
-      result: DirectiveResult(value: value, outputs: outputs, attachments: attachments, tables: tables),
-      inputs: inputs, valueJSON: valueJSON)
+    var result = DirectiveResult(value: value, outputs: outputs, attachments: attachments, tables: tables)
+    result.model = model
+    return CachedBlock(result: result, inputs: inputs, valueJSON: valueJSON)
   }
 }

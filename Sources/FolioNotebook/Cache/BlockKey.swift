@@ -18,6 +18,7 @@ struct BlockKey {
   mutating func upstream(_ label: String, key: String) { parts.append("upstream \(label)=\(key)") }
   mutating func param(_ name: String, _ value: Value) { parts.append("param \(name)=\(value.jsonString())") }
   mutating func input(_ path: String, sha256: String) { parts.append("input \(path)=\(sha256)") }
+  mutating func extra(_ part: String) { parts.append("extra \(part)") }
 
   var hex: String {
     // Length-prefix every part so no two different part lists hash alike.

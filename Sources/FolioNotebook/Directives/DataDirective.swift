@@ -22,80 +22,91 @@ import Foundation
 public enum DataDirective: Directive {
   public static let name = "data"
   public static let summary = "Load a CSV, a SQLite/PostgreSQL query or an earlier dataset and transform it: select, rename, fill, filter, derive, group_by + aggregate, join, pivot, sort, limit."
-  static let sourceOptions: [OptionSpec] = [
-    OptionSpec("csv", "Path of a CSV file, relative to the notebook (inline values allowed)."),
-    OptionSpec("from", reference: true, "Start from an earlier dataset instead of a file."),
-    OptionSpec("types", "Declared column types: number, integer, string, date."),
-    OptionSpec("missing", "Extra cell texts that mean missing (empty cells always do)."),
+  static let csv = DirectiveOption.inputFile("csv", "Path of a CSV file, relative to the notebook (inline values allowed).")
+  static let from = DirectiveOption.reference(optional: "from", "Start from an earlier dataset instead of a file.")
+  static let types = DirectiveOption.map(
+    "types", of: DirectiveOption.item(.enumeration(ColumnType.allCases.map(\.rawValue))) { node, name throws(NotebookError) -> ColumnType in
+      let t = try node.string(name)
+      guard let type = ColumnType(rawValue: t) else {
+        throw NotebookError(node.location, "\(name): unknown type '\(t)'; expected one of: \(ColumnType.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      return type
+    }, "Declared column types.")
+  static let missing = DirectiveOption.texts("missing", "Extra cell texts that mean missing (empty cells always do).")
+
+  /// A step option: decoded into a typed step, applied in written order.
+  static func step(_ name: String, _ kind: OptionKind, _ help: String) -> OptionDeclaration<DataSteps.Piece?> {
+    DirectiveOption.structured(name, kind: kind, help) { node, name throws(NotebookError) in try DataSteps.piece(name, node) }
+  }
+  static let stepDeclarations: [OptionDeclaration<DataSteps.Piece?>] = [
+    step("select", .list(.column), "Keep these columns, in this order."),
+    step("rename", .map(.text), "Rename columns: {OLD: NEW}."),
+    step("fill", .map(.text), "Fill missing values: {COLUMN: value} or {COLUMN: forward}."),
+    step("filter", .structured("expression"), "Keep rows where the expression is true."),
+    step("derive", .map(.structured("expression")), "New or replaced columns: {NAME: expression}, in order."),
+    step("group_by", .list(.column), "Key columns for aggregate."),
+    step("aggregate", .map(.structured("fn(COLUMN)")), "{OUT: sum(COL)} with sum, mean, count, min, max, median; by group_by keys."),
+    step("join", DataSteps.joinKind, "Join an earlier dataset on key columns."),
+    step("pivot", DataSteps.pivotKind, "Long to wide."),
+    step("sort", .list(.column), "Sort by columns; prefix '-' for descending."),
+    step("limit", .integer(lower: 0, upper: nil), "Keep the first n rows."),
   ]
-  static let stepOptions: [OptionSpec] = [
-    OptionSpec("select", "Keep these columns, in this order."),
-    OptionSpec("rename", "Rename columns: {OLD: NEW}."),
-    OptionSpec("fill", "Fill missing values: {COLUMN: value} or {COLUMN: forward}."),
-    OptionSpec("filter", "Keep rows where the expression is true."),
-    OptionSpec("derive", "New or replaced columns: {NAME: expression}, in order."),
-    OptionSpec("group_by", "Key columns for aggregate."),
-    OptionSpec("aggregate", "{OUT: sum(COL)} with sum, mean, count, min, max, median; by group_by keys."),
-    OptionSpec("join", "{data: label, on: [KEYS], how: inner|left}."),
-    OptionSpec("pivot", "Long to wide: {index: [KEYS], columns: COL, values: COL, aggregate: sum}."),
-    OptionSpec("sort", "Sort by columns; prefix '-' for descending."),
-    OptionSpec("limit", "Keep the first n rows."),
-    OptionSpec("steps", "A list of one-key steps, for repeating a step."),
-  ]
-  public static var options: [OptionSpec] { sourceOptions + DatabaseSource.options + stepOptions }
+  static let steps = DirectiveOption.structured(
+    "steps", kind: .list(.record(stepDeclarations.map { RecordField($0.name, $0.kind) })),
+    "A list of one-key steps, for repeating a step.", decode: DataSteps.stepList)
+
+  public static let options: [any AnyOptionDeclaration] =
+    [csv, from, types, missing] + DatabaseSource.options + stepDeclarations + [steps]
   static let oneSource = "{data} needs exactly one source: 'csv: <path>', 'source: <database>' or 'from: <label>'"
 
-  public static func references(_ call: DirectiveCall) -> [(label: String, location: SourceLocation)] {
-    var refs: [(String, SourceLocation)] = []
-    func add(_ node: OptionNode?) {
-      guard let node, case .scalar(let s, _) = node.kind, !s.contains("{{") else { return }
-      refs.append((String(s.split(separator: ".").first ?? Substring(s)), node.location))
-    }
-    add(call.options["from"])
-    add(call.options["join"]?["data"])
-    for step in call.options["steps"]?.list() ?? [] { add(step["join"]?["data"]) }
-    return refs
-  }
-
-  public static func inputFiles(_ call: DirectiveCall) -> [String] {
-    if call.options["source"] != nil { return DatabaseSource.inputFiles(call) }
-    guard let node = call.options["csv"], case .scalar(let path, _) = node.kind else { return [] }
-    return [path]
-  }
-
-  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
+  public static func validate(_ options: ParsedOptions) -> [NotebookError] {
     var errors: [NotebookError] = []
-    if ["csv", "source", "from"].filter({ call.options[$0] != nil }).count != 1 {
-      errors.append(NotebookError(call.location, oneSource))
+    let sources = [csv.name, DatabaseSource.source.name, from.name].filter { options.isPresent($0) }
+    if sources.count != 1 {
+      // Two sources: the error sits at the second one written.
+      let second = sources.compactMap { options.locations[$0] }.sorted().dropFirst().first
+      errors.append(NotebookError(second ?? options.blockLocation, oneSource))
     }
-    errors += DatabaseSource.check(call)
-    do {
-      for step in try DataSteps.steps(of: call) { try DataSteps.checkStatically(step) }
-    } catch {
-      errors.append(error)
-    }
+    errors += DatabaseSource.validate(options)
+    do { _ = try pipeline(options) } catch { errors.append(error) }
     return errors
   }
 
-  public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
+  public static func cacheDependencies(_ options: ParsedOptions, context: ExecutionContext) -> CacheDependencies {
+    options[DatabaseSource.source].map { DatabaseSource.cacheDependencies($0, context: context) } ?? .none
+  }
+
+  /// The steps in written order, `group_by` folded into its aggregate.
+  static func pipeline(_ options: ParsedOptions) throws(NotebookError) -> [DataStep] {
+    var pieces: [DataSteps.Piece] = []
+    guard case .mapping(let entries) = options.node.kind else { return [] }
+    for e in entries {
+      if e.key == steps.name {
+        pieces += options[steps] ?? []
+      } else if let d = stepDeclarations.first(where: { $0.name == e.key }), let piece = options[d] {
+        pieces.append(piece)
+      }
+    }
+    return try DataSteps.fold(pieces)
+  }
+
+  public static func run(_ options: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
     var frame: Frame
     var note: String
-    let sources = ["csv", "source", "from"].compactMap { call.options[$0] }
-    if sources.count > 1 { throw NotebookError(sources[1].location, oneSource) }
-    if let sourceNode = call.options["source"] {
-      (frame, note) = try DatabaseSource.load(call, source: sourceNode, declared: try declaredTypes(call), context: &context)
-    } else if let csvNode = call.options["csv"] {
-      let path = try csvNode.string("csv")
-      frame = try load(path: path, call: call, at: csvNode.location, context: &context)
-      note = "Loaded \(frame.rowCount.grouped) rows × \(frame.columnNames.count) columns from \(path)"
-    } else if let fromNode = call.options["from"] {
-      frame = try context.dataset(try fromNode.string("from"), at: fromNode.location)
-      note = "Started from '\(try fromNode.string("from"))' (\(frame.rowCount.grouped) rows)"
+    let declared = Dictionary((options[types] ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+    if let address = options[DatabaseSource.source] {
+      (frame, note) = try DatabaseSource.load(options, address: address, declared: declared, context: &context)
+    } else if let file = options[csv] {
+      frame = try load(file, declared: declared, missing: options[missing], context: &context)
+      note = "Loaded \(frame.rowCount.grouped) rows × \(frame.columnNames.count) columns from \(file.path)"
+    } else if let reference = options[from] {
+      frame = try context.dataset(reference)
+      note = "Started from '\(reference.path)' (\(frame.rowCount.grouped) rows)"
     } else {
-      throw NotebookError(call.location, oneSource)
+      throw NotebookError(options.blockLocation, oneSource)
     }
     let before = frame.rowCount
-    for step in try DataSteps.steps(of: call) {
+    for step in try pipeline(options) {
       frame = try DataSteps.apply(step, to: frame, context: context)
     }
     if frame.rowCount != before || frame.columnNames.count > 0 {
@@ -104,34 +115,22 @@ public enum DataDirective: Directive {
     return DirectiveResult(value: .table(frame), outputs: [.note(note)])
   }
 
-  static func load(path: String, call: DirectiveCall, at location: SourceLocation, context: inout ExecutionContext) throws -> Frame {
+  /// Reads a CSV input file with declared types and missing tokens.
+  static func load(_ file: InputFile, declared: [String: ColumnType], missing: [String]?, context: inout ExecutionContext) throws -> Frame {
     var options = CSVOptions()
-    options.types = try declaredTypes(call)
-    if let m = call.options["missing"] { options.missingTokens = Set(try m.stringList("missing")) }
-    let resolved = context.resolvePath(path)
+    options.types = declared
+    if let missing { options.missingTokens = Set(missing) }
+    let resolved = context.resolvePath(file.path)
     guard let data = FileManager.default.contents(atPath: resolved) else {
-      throw NotebookError(location, "cannot read CSV file '\(path)' (looked at \(resolved)); expected a readable file")
+      throw NotebookError(file.location, "cannot read CSV file '\(file.path)' (looked at \(resolved)); expected a readable file")
     }
     let bytes = [UInt8](data)
-    context.recordInput(path: path, bytes: bytes)
+    context.recordInput(path: file.path, bytes: bytes)
     do {
       return try CSVReader.read(bytes: bytes, displayName: resolved, options: options)
     } catch {
-      throw NotebookError.wrapping(error, at: location)
+      throw NotebookError.wrapping(error, at: file.location)
     }
-  }
-
-  /// The `types:` option: column name → declared type.
-  static func declaredTypes(_ call: DirectiveCall) throws -> [String: ColumnType] {
-    var types: [String: ColumnType] = [:]
-    for e in try call.options["types"]?.entries("types") ?? [] {
-      let t = try e.value.string("types.\(e.key)")
-      guard let type = ColumnType(rawValue: t) else {
-        throw NotebookError(e.value.location, "types.\(e.key): unknown type '\(t)'; expected one of: number, integer, string, date")
-      }
-      types[e.key] = type
-    }
-    return types
   }
 }
 

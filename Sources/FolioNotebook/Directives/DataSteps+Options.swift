@@ -3,24 +3,31 @@ import FolioData
 /// The `{data}` steps whose options are mappings: fill, join, pivot, and the
 /// `OUT: fn(COL)` spelling of aggregate.
 extension DataSteps {
+  static let joinKind = OptionKind.record([
+    RecordField("data", .reference), RecordField("on", .list(.column)), RecordField("how", .enumeration(JoinKind.allCases.map(\.rawValue))),
+  ])
+  static let pivotKind = OptionKind.record([
+    RecordField("index", .list(.column)), RecordField("columns", .column), RecordField("values", .column),
+    RecordField("aggregate", .enumeration(AggregateFunction.allCases.map(\.rawValue))), RecordField("fill", .text),
+  ])
+
   /// `fill: {COL: value}` (typed as the column) or `{COL: forward}`.
-  static func fill(_ node: OptionNode, frame: Frame) throws(NotebookError) -> Frame {
+  static func fill(_ entries: [DataStep.FillEntry], at location: SourceLocation, frame: Frame) throws(NotebookError) -> Frame {
     var constants: [(column: String, value: Cell)] = []
     var forward: [String] = []
-    for e in try node.entries("fill") {
-      guard let column = frame[e.key] else {
-        throw NotebookError(e.keyLocation, "fill: unknown column '\(e.key)'\(NearMatches.hint(for: e.key, in: frame.columnNames, noun: "column"))")
+    for e in entries {
+      guard let column = frame[e.column] else {
+        throw NotebookError(e.keyLocation, "fill: unknown column '\(e.column)'\(NearMatches.hint(for: e.column, in: frame.columnNames, noun: "column"))")
       }
-      let text = try e.value.string("fill.\(e.key)")
-      if text == "forward", case .scalar(_, false) = e.value.kind { forward.append(e.key); continue }
-      constants.append((e.key, try cell(text, as: column.type, at: e.value.location, what: "fill.\(e.key)")))
+      guard let text = e.constant else { forward.append(e.column); continue }
+      constants.append((e.column, try cell(text, as: column.type, at: e.location, what: "fill.\(e.column)")))
     }
     var f = frame
     do {
       if !constants.isEmpty { f = try f.fill(constants) }
       if !forward.isEmpty { f = try f.fillForward(forward) }
     } catch {
-      throw NotebookError(node.location, error.message)
+      throw NotebookError(location, error.message)
     }
     return f
   }
@@ -43,8 +50,8 @@ extension DataSteps {
     throw NotebookError(loc, "\(what): expected \(type == .date ? "a date YYYY-MM-DD" : "a value of the column's type, \(type.rawValue)"), found '\(text)'")
   }
 
-  /// `join: {data: label, on: [KEYS], how: inner|left}`.
-  static func join(_ node: OptionNode, frame: Frame, context: ExecutionContext) throws(NotebookError) -> Frame {
+  /// Decodes `join: {data: label, on: [KEYS], how: inner|left}`.
+  static func join(_ node: OptionNode) throws(NotebookError) -> DataStep.JoinStep {
     let allowed = ["data", "on", "how"]
     for e in try node.entries("join") where !allowed.contains(e.key) {
       throw NotebookError(e.keyLocation, "join: unknown field '\(e.key)'\(NearMatches.hint(for: e.key, in: allowed, noun: "field"))")
@@ -52,23 +59,20 @@ extension DataSteps {
     guard let dataNode = node["data"], let onNode = node["on"] else {
       throw NotebookError(node.location, "join: expected {data: <label>, on: [KEY, …]}")
     }
-    let right = try context.dataset(try dataNode.string("join.data"), at: dataNode.location)
-    let keys = try onNode.stringList("join.on")
-    var how = JoinKind.inner
-    if let h = node["how"] {
-      let t = try h.string("join.how")
-      guard let k = JoinKind(rawValue: t) else {
-        throw NotebookError(h.location, "join.how: expected one of \(JoinKind.allCases.map(\.rawValue).joined(separator: ", ")), found '\(t)'")
-      }
-      how = k
-    }
-    do { return try frame.join(right, on: keys, how: how) } catch {
-      throw NotebookError(onNode.location, error.message)
+    let how = try node["how"].map { n throws(NotebookError) in try OptionScalars.choice(n, "join.how", JoinKind.self) } ?? .inner
+    return DataStep.JoinStep(
+      data: try OptionScalars.reference(dataNode, "join.data"), on: try onNode.stringList("join.on"), onLocation: onNode.location, how: how)
+  }
+
+  static func join(_ j: DataStep.JoinStep, frame: Frame, context: ExecutionContext) throws(NotebookError) -> Frame {
+    let right = try context.dataset(j.data)
+    do { return try frame.join(right, on: j.on, how: j.how) } catch {
+      throw NotebookError(j.onLocation, error.message)
     }
   }
 
-  /// `pivot: {index: [KEYS], columns: COL, values: COL, aggregate: sum, fill: 0}`.
-  static func pivot(_ node: OptionNode, frame: Frame) throws(NotebookError) -> Frame {
+  /// Decodes `pivot: {index: [KEYS], columns: COL, values: COL, aggregate: sum, fill: 0}`.
+  static func pivot(_ node: OptionNode) throws(NotebookError) -> DataStep.PivotStep {
     let allowed = ["index", "columns", "values", "aggregate", "fill"]
     for e in try node.entries("pivot") where !allowed.contains(e.key) {
       throw NotebookError(e.keyLocation, "pivot: unknown field '\(e.key)'\(NearMatches.hint(for: e.key, in: allowed, noun: "field"))")
@@ -76,26 +80,24 @@ extension DataSteps {
     guard let index = node["index"], let columns = node["columns"], let values = node["values"] else {
       throw NotebookError(node.location, "pivot: expected {index: [KEY, …], columns: COLUMN, values: COLUMN}")
     }
-    var function = AggregateFunction.sum
-    if let a = node["aggregate"] {
-      let t = try a.string("pivot.aggregate")
-      guard let f = AggregateFunction(rawValue: t) else {
-        throw NotebookError(a.location, "pivot.aggregate: expected one of \(AggregateFunction.allCases.map(\.rawValue).joined(separator: ", ")), found '\(t)'")
-      }
-      function = f
-    }
-    let valueName = try values.string("pivot.values")
+    let function = try node["aggregate"].map { n throws(NotebookError) in try OptionScalars.choice(n, "pivot.aggregate", AggregateFunction.self) } ?? .sum
+    var fill: (String, SourceLocation)?
+    if let fl = node["fill"] { fill = (try fl.string("pivot.fill"), fl.location) }
+    return DataStep.PivotStep(
+      index: try index.stringList("pivot.index"), columns: try columns.string("pivot.columns"), values: try values.string("pivot.values"),
+      aggregate: function, fill: fill, location: node.location)
+  }
+
+  static func pivot(_ p: DataStep.PivotStep, frame: Frame) throws(NotebookError) -> Frame {
     var fillCell: Cell?
-    if let fl = node["fill"] {
-      let type = function.resultType(for: frame[valueName]?.type) ?? .number
-      fillCell = try cell(try fl.string("pivot.fill"), as: type, at: fl.location, what: "pivot.fill")
+    if let (text, loc) = p.fill {
+      let type = p.aggregate.resultType(for: frame[p.values]?.type) ?? .number
+      fillCell = try cell(text, as: type, at: loc, what: "pivot.fill")
     }
-    let indexNames = try index.stringList("pivot.index")
-    let spread = try columns.string("pivot.columns")
     do throws(TransformError) {
-      return try frame.pivot(index: indexNames, columns: spread, values: valueName, aggregate: function, fill: fillCell)
+      return try frame.pivot(index: p.index, columns: p.columns, values: p.values, aggregate: p.aggregate, fill: fillCell)
     } catch {
-      throw NotebookError(node.location, error.message)
+      throw NotebookError(p.location, error.message)
     }
   }
 }

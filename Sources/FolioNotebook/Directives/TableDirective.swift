@@ -14,41 +14,36 @@ import FolioData
 public enum TableDirective: Directive {
   public static let name = "table"
   public static let summary = "Show a dataset or result as a formatted table, optionally exported as CSV."
-  public static let options: [OptionSpec] = [
-    OptionSpec("data", reference: true, "Label of the dataset or result to show (label or label.field)."),
-    OptionSpec("columns", "Columns to show, in order (default: all)."),
-    OptionSpec("headers", "Display headers by column name."),
-    OptionSpec("format", "Number format by column: number, fixed:2, thousands:0, percent:1, currency:0, compact:1, sci:3."),
-    OptionSpec("max_rows", "Rows to show (default 20); a note counts the rest."),
-    OptionSpec("export", "Write all rows as CSV beside the report: a file name, or true for <label>.csv."),
-  ]
-
-  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
-    var errors: [NotebookError] = []
-    if call.options["data"] == nil {
-      errors.append(NotebookError(call.location, "{table} needs 'data: <label>' naming a dataset or result above"))
+  static let data = DirectiveOption.reference("data", "Label of the dataset or result to show (label or label.field).")
+  static let columns = DirectiveOption.columns("columns", "Columns to show, in order (default: all).")
+  static let headers = DirectiveOption.map("headers", of: DirectiveOption.item(.text) { node, name throws(NotebookError) in try node.string(name) }, "Display headers by column name.")
+  static let format = DirectiveOption.map(
+    "format", of: NumberFormatOption.declaration,
+    "Number format by column: number, fixed:2, thousands:0, percent:1, currency:0, compact:1, sci:3.")
+  static let maxRows = DirectiveOption.integer("max_rows", default: 20, atLeast: 0, unit: "rows", "Rows to show; a note counts the rest.")
+  static let export = DirectiveOption.structured(
+    "export", kind: .either([.bool, .text]), "Write all rows as CSV beside the report: a file name, or true for <label>.csv."
+  ) { node, name throws(NotebookError) -> ExportTarget in
+    if let b = try? node.bool(name) { return b ? .defaultName : .off }
+    let file = try node.string(name)
+    guard !file.contains("/"), !file.hasPrefix("."), file.hasSuffix(".csv") else {
+      throw NotebookError(node.location, "\(name): expected a plain file name ending in .csv, found '\(file)'")
     }
-    if let f = call.options["format"], case .mapping(let entries) = f.kind {
-      for e in entries {
-        guard case .scalar(let s, _) = e.value.kind, !s.contains("{{") else { continue }
-        do { _ = try NumberFormat(parsing: s, at: e.value.location) } catch { errors.append(NotebookError.wrapping(error, at: e.value.location)) }
-      }
-    }
-    return errors
+    return .file(file)
   }
+  public static let options: [any AnyOptionDeclaration] = [data, columns, headers, format, maxRows, export]
 
-  public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
-    guard let dataNode = call.options["data"] else {
-      throw NotebookError(call.location, "{table} needs 'data: <label>' naming a dataset or result above")
-    }
-    let reference = try dataNode.string("data")
-    let value = try context.result(reference, at: dataNode.location)
-    var frame = try TableConversion.frame(from: value, reference: reference, at: dataNode.location)
-    if let cols = call.options["columns"] {
-      let names = try cols.stringList("columns")
+  /// Where `export:` writes the table.
+  enum ExportTarget: Sendable { case off, defaultName, file(String) }
+
+  public static func run(_ options: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
+    let reference = options[data]
+    let value = try context.result(reference)
+    var frame = try TableConversion.frame(from: value, reference: reference.path, at: reference.location)
+    if let names = options[columns] {
+      let loc = options.location(of: columns)
       var picked = Frame()
-      for (i, n) in names.enumerated() {
-        let loc = cols.list().indices.contains(i) ? cols.list()[i].location : cols.location
+      for n in names {
         guard let c = frame[n] else {
           throw NotebookError(loc, "unknown column '\(n)'\(NearMatches.hint(for: n, in: frame.columnNames, noun: "column"))")
         }
@@ -57,40 +52,27 @@ public enum TableDirective: Directive {
       frame = picked
     }
     var formats: [String: NumberFormat] = [:]
-    for e in try call.options["format"]?.entries("format") ?? [] {
+    for e in options[format] ?? [] {
       guard frame.index(of: e.key) != nil else {
         throw NotebookError(e.keyLocation, "format: unknown column '\(e.key)'\(NearMatches.hint(for: e.key, in: frame.columnNames, noun: "column"))")
       }
-      do { formats[e.key] = try NumberFormat(parsing: try e.value.string("format.\(e.key)"), at: e.value.location) } catch {
-        throw NotebookError.wrapping(error, at: e.value.location)
-      }
+      formats[e.key] = e.value
     }
-    var headers: [String: String] = [:]
-    for e in try call.options["headers"]?.entries("headers") ?? [] { headers[e.key] = try e.value.string("headers.\(e.key)") }
-    var maxRows = 20
-    if let m = call.options["max_rows"] {
-      maxRows = try m.int("max_rows")
-      guard maxRows >= 0 else { throw NotebookError(m.location, "max_rows: expected 0 or more rows") }
-    }
+    var headerTexts: [String: String] = [:]
+    for e in options[headers] ?? [] { headerTexts[e.key] = e.value }
+    let rowLimit = options[Self.maxRows]
     var exportFile: String?
-    var attachments: [Attachment] = []
-    if let e = call.options["export"] {
-      if let b = try? e.bool("export") {
-        exportFile = b ? "\(call.label ?? "table-\(call.location.line)").csv" : nil
-      } else {
-        let name = try e.string("export")
-        guard !name.contains("/"), !name.hasPrefix("."), name.hasSuffix(".csv") else {
-          throw NotebookError(e.location, "export: expected a plain file name ending in .csv, found '\(name)'")
-        }
-        exportFile = name
-      }
-      if let exportFile { attachments.append(Attachment(fileName: exportFile, contents: CSVWriter.write(frame))) }
+    switch options[export] {
+    case .file(let name)?: exportFile = name
+    case .defaultName?: exportFile = "\(options.label ?? "table-\(options.blockLocation.line)").csv"
+    case .off?, nil: exportFile = nil
     }
+    let attachments = exportFile.map { [Attachment(fileName: $0, contents: CSVWriter.write(frame))] } ?? []
     let spec = TableSpec(
       columns: zip(frame.columnNames, frame.columns).map {
-        TableSpec.Column(header: headers[$0.0] ?? $0.0, isNumeric: $0.1.type == .number || $0.1.type == .integer)
+        TableSpec.Column(header: headerTexts[$0.0] ?? $0.0, isNumeric: $0.1.type == .number || $0.1.type == .integer)
       },
-      rows: (0..<min(maxRows, frame.rowCount)).map { r in
+      rows: (0..<min(rowLimit, frame.rowCount)).map { r in
         zip(frame.columnNames, frame.columns).map { name, col in CellText.format(col[r], formats[name]) }
       },
       totalRows: frame.rowCount, exportFile: exportFile)

@@ -13,6 +13,8 @@ public struct ExecutionContext: Sendable {
   public var seed: UInt64
   /// Results of labeled blocks run so far.
   public var results: [String: Value] = [:]
+  /// Typed results (fitted models) of labeled blocks run so far, by label.
+  public var models: [String: any BlockModel] = [:]
   /// Input files read so far: path as written → SHA-256 hex, in first-read order.
   public private(set) var inputs: [(path: String, sha256: String)] = []
 
@@ -58,6 +60,29 @@ public struct ExecutionContext: Sendable {
       walked += ".\(p)"
     }
     return value
+  }
+
+  /// The typed model a `reference` option names, or an error saying which
+  /// kind of block was expected.
+  public func model<M: BlockModel>(_ type: M.Type, _ reference: BlockReference) throws(NotebookError) -> M {
+    guard let m = models[reference.path] else {
+      let v = try result(reference.path, at: reference.location)
+      throw NotebookError(reference.location, "'\(reference.path)' is a \(v.typeName), expected \(M.description)")
+    }
+    guard let typed = m as? M else {
+      throw NotebookError(reference.location, "'\(reference.path)' is \(Swift.type(of: m).description), expected \(M.description)")
+    }
+    return typed
+  }
+
+  /// The result a `reference` option names.
+  public func result(_ reference: BlockReference) throws(NotebookError) -> Value {
+    try result(reference.path, at: reference.location)
+  }
+
+  /// The dataset a `reference` option names.
+  public func dataset(_ reference: BlockReference) throws(NotebookError) -> Frame {
+    try dataset(reference.path, at: reference.location)
   }
 
   /// The dataset an option refers to, or an error saying a dataset was expected.

@@ -52,6 +52,7 @@ public struct Executor: Sendable {
           executed.tables = result.tables
           if let label = call.label {
             context.results[label] = result.value
+            if let model = result.model { context.models[label] = model }
             results.append((label, result.value))
           }
         } catch {
@@ -77,10 +78,10 @@ public struct Executor: Sendable {
     guard let directive = registry[call.name] else {
       throw NotebookError(call.nameLocation, "unknown directive '\(call.name)'\(NearMatches.hint(for: call.name, in: registry.names, noun: "directive"))")
     }
-    if let e = NotebookChecker.optionNameErrors(call, directive: directive).first { throw e }
     // Dependencies: a block reading a failed block fails with a message naming it.
     let placeholders = OptionInterpolation.placeholders(in: call.options)
-    let refs = directive.references(call) + placeholders.map { ($0.0.root, $0.1) }
+    let refs = OptionWalker.references(call.options, directive: directive).map { ($0.label, $0.location) }
+      + placeholders.map { ($0.0.root, $0.1) }
     for (label, loc) in refs where failed.contains(label) {
       throw NotebookError(loc, "block '\(label)' failed above, so this block cannot run")
     }
@@ -89,16 +90,20 @@ public struct Executor: Sendable {
     }
     var scope = context.scope
     scope.laterLabels = allLabels.subtracting(context.results.keys)
-    var resolved = call
-    resolved.options = try OptionInterpolation.interpolate(call.options, scope: scope)
-    if let node = resolved.options["caption"] { executed.caption = try node.string("caption") }
-    if let node = resolved.options["echo"] { executed.echo = try node.bool("echo") }
-    if let node = resolved.options["hidden"] { executed.hidden = try node.bool("hidden") }
-    guard let cache else { return try directive.run(resolved, in: &context) }
+    let resolved = try OptionInterpolation.interpolate(call.options, directive: directive, scope: scope)
+    let options: ParsedOptions
+    switch OptionDecoder.decode(call, options: resolved, directive: directive, stage: .run) {
+    case .success(let o): options = o
+    case .failure(let failure): throw failure.errors.min { ($0.location ?? call.location) < ($1.location ?? call.location) } ?? NotebookError(call.location, "invalid options")
+    }
+    executed.caption = options[OptionDecoder.caption]
+    executed.echo = options[OptionDecoder.echo]
+    executed.hidden = options[OptionDecoder.hidden]
+    guard let cache else { return try directive.run(options, in: &context) }
 
     // Cached path: the key covers everything the result depends on.
-    guard let key = cacheKey(call, resolved: resolved, directive: directive, references: refs, context: context, keys: keys) else {
-      return try directive.run(resolved, in: &context)
+    guard let key = cacheKey(call, options: options, directive: directive, references: refs, context: context, keys: keys) else {
+      return try directive.run(options, in: &context)
     }
     if let label = call.label { keys[label] = key }
     if !refresh.contains(call.label ?? ""), let hit = cache.load(key) {
@@ -108,17 +113,22 @@ public struct Executor: Sendable {
       return hit.result
     }
     let before = context.inputs.count
-    let result = try directive.run(resolved, in: &context)
+    let result = try directive.run(options, in: &context)
     let json = Array(result.value.jsonFragment(indent: 2).utf8)
     executed.valueJSON = json
     cache.store(CachedBlock(result: result, inputs: Array(context.inputs[before...]), valueJSON: json), key: key)
     return result
   }
 
-  /// The block's cache key, or `nil` when an input file cannot be read (the
-  /// block then runs uncached and reports the problem itself).
+  /// The block's cache key, or `nil` when the block must run uncached: an
+  /// input file cannot be read (the block then reports the problem itself),
+  /// an upstream block ran uncached, or the directive says its result can
+  /// change between runs.
+  ///
+  /// Every `inputFile` option is hashed here, from the declarations, so no
+  /// directive can forget to put a file it reads into its key.
   private func cacheKey(
-    _ call: DirectiveCall, resolved: DirectiveCall, directive: any Directive.Type,
+    _ call: DirectiveCall, options: ParsedOptions, directive: any Directive.Type,
     references: [(String, SourceLocation)], context: ExecutionContext, keys: [String: String]
   ) -> String? {
     var key = BlockKey(version: folioVersion, call: call, seed: context.seed)
@@ -133,9 +143,14 @@ public struct Executor: Sendable {
       if case .field(let name)? = p.steps.first { params.insert(name) }
     }
     for name in params.sorted() { key.param(name, context.params[name] ?? .null) }
-    for path in directive.inputFiles(resolved) {
-      guard let sha256 = SHA256Digest.hex(ofFile: context.resolvePath(path)) else { return nil }
-      key.input(path, sha256: sha256)
+    for file in OptionWalker.inputFiles(options.node, directive: directive) {
+      guard let sha256 = SHA256Digest.hex(ofFile: context.resolvePath(file.path)) else { return nil }
+      key.input(file.path, sha256: sha256)
+    }
+    switch directive.cacheDependencies(options, context: context) {
+    case .none: break
+    case .parts(let parts): for p in parts { key.extra(p) }
+    case .uncacheable: return nil
     }
     return key.hex
   }

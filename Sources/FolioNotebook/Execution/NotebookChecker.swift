@@ -47,33 +47,26 @@ public enum NotebookChecker {
         if let l = call.label, labels.contains(l) {
           out.append(Diagnostic(NotebookError(call.labelLocation, "duplicate block label '\(l)'; labels must be unique"), blockLabel: l))
         }
-        out += optionNameErrors(call, directive: directive).map { Diagnostic($0, blockLabel: call.label) }
         out += OptionInterpolation.syntaxErrors(in: call.options).map { Diagnostic($0, blockLabel: call.label) }
-        for key in ["echo", "hidden"] {
-          if let node = call.options[key] {
-            do { _ = try node.bool(key) } catch { out.append(Diagnostic(error, blockLabel: call.label)) }
-          }
-        }
         for (p, loc) in OptionInterpolation.placeholders(in: call.options) {
           checkReference(p.root, p.steps, at: loc, label: call.label)
         }
-        for (label, loc) in directive.references(call) {
-          checkReference(label, [], at: loc, label: call.label)
+        for r in OptionWalker.references(call.options, directive: directive) {
+          checkReference(r.label, [], at: r.location, label: call.label)
         }
-        let ctx = CheckContext(notebook: notebook, labelsAbove: labels, params: params)
-        out += directive.check(call, in: ctx).map { Diagnostic($0, blockLabel: call.label) }
+        switch OptionDecoder.decode(call, options: call.options, directive: directive, stage: .check) {
+        case .failure(let failure):
+          out += failure.errors.map { Diagnostic($0, blockLabel: call.label) }
+        case .success(let parsed) where parsed.isComplete:
+          let ctx = CheckContext(notebook: notebook, labelsAbove: labels, params: params)
+          out += directive.check(parsed, in: ctx).map { Diagnostic($0, blockLabel: call.label) }
+        case .success:
+          break
+        }
         if let l = call.label { labels.insert(l) }
       }
     }
     return out.sorted { ($0.error.location?.line ?? 0, $0.error.location?.column ?? 0) < ($1.error.location?.line ?? 0, $1.error.location?.column ?? 0) }
   }
 
-  /// Unknown option names in a call, each at its key with a suggestion.
-  static func optionNameErrors(_ call: DirectiveCall, directive: any Directive.Type) -> [NotebookError] {
-    let known = (CommonOptions.specs + directive.options).map(\.name)
-    guard case .mapping(let entries) = call.options.kind else { return [] }
-    return entries.filter { !known.contains($0.key) }.map {
-      NotebookError($0.keyLocation, "unknown option '\($0.key)' for {\(call.name)}\(NearMatches.hint(for: $0.key, in: known, noun: "option"))")
-    }
-  }
 }

@@ -1,9 +1,37 @@
 import FolioData
 
 /// Substitutes `{{ … }}` in every scalar of an options tree.
+///
+/// Values are inserted losslessly (full precision, no grouping) unless the
+/// option is declared as display text (`caption`, `headline`, …):
+/// `budget: "{{ params.n }}"` and `filter: "SALES > {{ params.n }}"` receive
+/// exactly `n`; `caption: "Top {{ n }} SKUs"` reads as prose does.
 enum OptionInterpolation {
+  /// A block's options with placeholders evaluated, each option rendered as its declared kind asks.
+  static func interpolate(_ options: OptionNode, directive: any Directive.Type, scope: TemplateScope) throws(NotebookError) -> OptionNode {
+    guard case .mapping(let entries) = options.kind else { return try interpolate(options, scope: scope, display: false) }
+    let declarations = OptionDecoder.common + directive.options
+    var out: [OptionNode.Entry] = []
+    for e in entries {
+      var e2 = e
+      let kind = declarations.first(where: { $0.name == e.key })?.kind
+      e2.value = try interpolate(e.value, scope: scope, display: kind.map(isDisplayText) ?? false)
+      out.append(e2)
+    }
+    return OptionNode(.mapping(out), at: options.location)
+  }
+
+  private static func isDisplayText(_ kind: OptionKind) -> Bool {
+    switch kind {
+    case .text: return true
+    case .list(let k), .map(let k): return isDisplayText(k)
+    case .record(let fields): return fields.allSatisfy { isDisplayText($0.kind) }
+    default: return false
+    }
+  }
+
   /// A copy of `node` with placeholders evaluated; errors point into the notebook.
-  static func interpolate(_ node: OptionNode, scope: TemplateScope) throws(NotebookError) -> OptionNode {
+  static func interpolate(_ node: OptionNode, scope: TemplateScope, display: Bool = false) throws(NotebookError) -> OptionNode {
     switch node.kind {
     case .scalar(let s, let quoted):
       guard s.contains("{{") else { return node }
@@ -16,19 +44,20 @@ enum OptionInterpolation {
         // A value that is one placeholder (quoted only because YAML needs it:
         // `max_rows: "{{ params.n }}"`) takes the type of what it inserts.
         let whole = template.segments.count == 1 && template.hasPlaceholders
-        return OptionNode(.scalar(try template.render(in: scope), quoted: quoted && !whole), at: node.location)
+        let text = display ? try template.render(in: scope) : try template.renderForOption(in: scope)
+        return OptionNode(.scalar(text, quoted: quoted && !whole), at: node.location)
       } catch {
         throw NotebookError(template.location(of: error.offset, base: base), error.message)
       }
     case .sequence(let items):
       var out: [OptionNode] = []
-      for i in items { out.append(try interpolate(i, scope: scope)) }
+      for i in items { out.append(try interpolate(i, scope: scope, display: display)) }
       return OptionNode(.sequence(out), at: node.location)
     case .mapping(let entries):
       var out: [OptionNode.Entry] = []
       for e in entries {
         var e2 = e
-        e2.value = try interpolate(e.value, scope: scope)
+        e2.value = try interpolate(e.value, scope: scope, display: display)
         out.append(e2)
       }
       return OptionNode(.mapping(out), at: node.location)

@@ -37,10 +37,13 @@ public struct ResultTable: Sendable, Equatable {
   }
 }
 
-/// What a directive returns: its value for references and results.json,
-/// what to show, files to write beside the report, and result tables.
+/// What a directive returns: its value for references and results.json
+/// (or a typed model whose `view` is that value), what to show, files to
+/// write beside the report, and result tables.
 public struct DirectiveResult: Sendable {
   public var value: Value
+  /// The typed result later blocks read, when the block produces one.
+  public var model: (any BlockModel)?
   public var outputs: [BlockOutput]
   public var attachments: [Attachment]
   public var tables: [ResultTable]
@@ -49,5 +52,11 @@ public struct DirectiveResult: Sendable {
     self.outputs = outputs
     self.attachments = attachments
     self.tables = tables
+  }
+
+  /// A result carrying a typed model; its value is the model's `view`.
+  public init(model: any BlockModel, outputs: [BlockOutput] = [], attachments: [Attachment] = [], tables: [ResultTable] = []) {
+    self.init(value: model.view, outputs: outputs, attachments: attachments, tables: tables)
+    self.model = model
   }
 }

@@ -20,14 +20,16 @@ import Foundation
 /// password plus a SHA-256 of query and bindings, and the block is never
 /// served from the cache, since a server's rows have no file to hash.
 enum DatabaseSource {
-  static let options: [OptionSpec] = [
-    OptionSpec("source", "A database: 'sqlite:PATH' (relative to the notebook) or 'postgres://user@host:port/db'; needs query."),
-    OptionSpec("query", "SQL run against source; parameters ($1 or ?) take the bindings, in order."),
-    OptionSpec("bindings", "Values bound to the query's parameters, in order (never pasted into the SQL)."),
-  ]
+  static let source = DirectiveOption.structured(
+    "source", kind: .structured("sqlite:PATH or postgres://user@host:port/db"),
+    "A database: 'sqlite:PATH' (relative to the notebook) or 'postgres://user@host:port/db'; needs query."
+  ) { node, name throws(NotebookError) in try Address(try node.string(name), at: node.location) }
+  static let query = DirectiveOption.text("query", "SQL run against source; parameters ($1 or ?) take the bindings, in order.")
+  static let bindings = DirectiveOption.texts("bindings", "Values bound to the query's parameters, in order (never pasted into the SQL).")
+  static let options: [any AnyOptionDeclaration] = [source, query, bindings]
 
   /// A parsed `source:` value.
-  enum Address {
+  enum Address: Sendable {
     case sqlite(path: String)
     case postgres(PostgresAddress)
 
@@ -45,51 +47,48 @@ enum DatabaseSource {
     }
   }
 
-  /// The SQLite file a call reads, for the cache key; for a PostgreSQL
-  /// source, its address: never a readable file, so the block is not cached.
-  static func inputFiles(_ call: DirectiveCall) -> [String] {
-    guard let node = call.options["source"], case .scalar(let text, _) = node.kind else { return [] }
-    if text.hasPrefix("sqlite:") { return [String(text.dropFirst("sqlite:".count))] }
-    return [text]
+  /// What a database block's result depends on: a SQLite file's bytes with
+  /// its write-ahead log (committed rows can live in `-wal` until a
+  /// checkpoint); a PostgreSQL server's rows can change at any time, so such
+  /// a block is never served from the cache.
+  static func cacheDependencies(_ address: Address, context: ExecutionContext) -> CacheDependencies {
+    switch address {
+    case .postgres: return .uncacheable
+    case .sqlite(let path):
+      let resolved = context.resolvePath(path)
+      guard let main = SHA256Digest.hex(ofFile: resolved) else { return .uncacheable }
+      var parts = ["sqlite \(path)=\(main)"]
+      if let wal = SHA256Digest.hex(ofFile: resolved + "-wal") { parts.append("sqlite-wal \(path)=\(wal)") }
+      return .parts(parts)
+    }
   }
 
-  /// Static checks for `folio check`: a query goes with a source, and a
-  /// literal source is well formed.
-  static func check(_ call: DirectiveCall) -> [NotebookError] {
+  /// Cross-option rules: a query goes with a source and only with one.
+  static func validate(_ options: ParsedOptions) -> [NotebookError] {
     var errors: [NotebookError] = []
-    let source = call.options["source"]
-    if let source, call.options["query"] == nil {
-      errors.append(NotebookError(source.location, "source: needs a 'query:' with the SQL to run"))
+    if options.isPresent(source), !options.isPresent(query) {
+      errors.append(NotebookError(options.location(of: source), "source: needs a 'query:' with the SQL to run"))
     }
-    for key in ["query", "bindings"] where source == nil {
-      if let node = call.options[key] { errors.append(NotebookError(node.location, "\(key): only applies with 'source:' (a database)")) }
+    if !options.isPresent(source) {
+      for d in [query.name, bindings.name] where options.isPresent(d) {
+        errors.append(NotebookError(options.locations[d] ?? options.blockLocation, "\(d): only applies with 'source:' (a database)"))
+      }
     }
-    if let source, case .scalar(let text, _) = source.kind, !text.contains("{{") {
-      do { _ = try Address(text, at: source.location) } catch { errors.append(error) }
+    if options.isPresent(source), options.isPresent(DataDirective.missing) {
+      errors.append(NotebookError(options.location(of: DataDirective.missing), "missing: applies to CSV files only; for a database, use NULLIF in the query"))
     }
     return errors
   }
 
   /// Runs the query; returns the frame and the note shown under the block.
-  static func load(
-    _ call: DirectiveCall, source sourceNode: OptionNode, declared: [String: ColumnType], context: inout ExecutionContext
-  ) throws -> (Frame, String) {
-    let address = try Address(try sourceNode.string("source"), at: sourceNode.location)
-    guard let queryNode = call.options["query"] else {
-      throw NotebookError(sourceNode.location, "source: needs a 'query:' with the SQL to run")
-    }
-    let sql = try queryNode.string("query")
-    let bindings = try call.options["bindings"]?.stringList("bindings") ?? []
-    if let missing = call.options["missing"] {
-      throw NotebookError(missing.location, "missing: applies to CSV files only; for a database, use NULLIF in the query")
-    }
-    let location = sourceNode.location
+  static func load(_ options: ParsedOptions, address: Address, declared: [String: ColumnType], context: inout ExecutionContext) throws -> (Frame, String) {
+    let location = options.location(of: source)
+    guard let sql = options[query] else { throw NotebookError(location, "source: needs a 'query:' with the SQL to run") }
+    let bindings = options[bindings] ?? []
     switch address {
     case .sqlite(let path):
       let resolved = context.resolvePath(path)
-      if let data = FileManager.default.contents(atPath: resolved) {
-        context.recordInput(path: path, bytes: [UInt8](data))
-      }
+      if let sha = SHA256Digest.hex(ofFile: resolved) { context.recordInput(path: path, sha256: sha) }
       let frame = try located(location) { () throws(DatabaseAccessError) in
         try SQLiteSource.query(path: resolved, sql: sql, bindings: bindings, declared: declared)
       }

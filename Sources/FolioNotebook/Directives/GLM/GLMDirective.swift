@@ -24,123 +24,118 @@ import FolioStats
 public enum GLMDirective: Directive {
   public static let name = "glm"
   public static let summary = "Generalized linear model (statsmodels definitions): summary table, coefficient plot, diagnostics."
-  public static let options: [OptionSpec] = [
-    OptionSpec("data", reference: true, "Label of the dataset to fit."),
-    OptionSpec("formula", "y ~ x1 + x2 + C(cat) + x1:x2 - 1 (intercept by default)."),
-    OptionSpec("endog", "Response column (instead of a formula)."),
-    OptionSpec("exog", "Predictor columns (with endog); no intercept unless intercept: true."),
-    OptionSpec("intercept", "Add an intercept to endog/exog models (default false, as statsmodels)."),
-    OptionSpec("family", "gaussian (default), poisson, gamma, binomial, inverse_gaussian, negative_binomial, tweedie."),
-    OptionSpec("link", "identity, log, logit, probit, cloglog, inverse_power, inverse_squared, sqrt."),
-    OptionSpec("alpha", "negative_binomial dispersion (default 1)."),
-    OptionSpec("var_power", "tweedie variance power (default 1)."),
-    OptionSpec("weights", "Variance (analytic) weights column."),
-    OptionSpec("freq_weights", "Frequency weights column."),
-    OptionSpec("offset", "Offset column (added to the linear predictor)."),
-    OptionSpec("exposure", "Exposure column (log link; log(exposure) joins the offset)."),
-    OptionSpec("trials", "Binomial trials column (the response counts successes)."),
-    OptionSpec("cov_type", "nonrobust (default), HC0, HC1, HC2, HC3 or cluster."),
-    OptionSpec("cluster", "Cluster column for cov_type: cluster."),
-    OptionSpec("conf_level", "Confidence level of conf_int (default 0.95)."),
-    OptionSpec("show_categorical", "List C(…) level coefficients in the table and plot (default false)."),
-    OptionSpec("fit_plot", "Plot the response against this predictor with the fitted line."),
-    OptionSpec("residual_plot", "Plot residuals against fitted values (default false)."),
-    OptionSpec("coef_plot", "Plot coefficients with intervals (default true)."),
+  static let data = DirectiveOption.reference("data", "Label of the dataset to fit.")
+  static let formula = DirectiveOption.structured(
+    "formula", kind: .structured("y ~ x1 + x2 + C(cat) + x1:x2 - 1"), "Model formula (intercept by default)."
+  ) { node, name throws(NotebookError) -> String in
+    let text = try node.string(name)
+    do throws(GLMError) { _ = try GLMFormula.parse(text) } catch { throw locate(error, node: node) }
+    return text
+  }
+  static let endog = DirectiveOption.column("endog", "Response column (instead of a formula).")
+  static let exog = DirectiveOption.columns("exog", "Predictor columns (with endog); no intercept unless intercept: true.")
+  static let intercept = DirectiveOption.bool("intercept", default: false, "Add an intercept to endog/exog models (as statsmodels, off by default).")
+  static let family = DirectiveOption.choice("family", default: FamilyName.gaussian, "Distribution family.")
+  static let link = DirectiveOption.choice("link", LinkName.self, "Link function (default: the family's default link, as statsmodels).")
+  static let alpha = DirectiveOption.number("alpha", default: 1, in: .positive, "negative_binomial dispersion.")
+  static let varPower = DirectiveOption.number("var_power", default: 1, "tweedie variance power.")
+  static let weights = DirectiveOption.column("weights", "Variance (analytic) weights column.")
+  static let freqWeights = DirectiveOption.column("freq_weights", "Frequency weights column.")
+  static let offset = DirectiveOption.column("offset", "Offset column (added to the linear predictor).")
+  static let exposure = DirectiveOption.column("exposure", "Exposure column (log link; log(exposure) joins the offset).")
+  static let trials = DirectiveOption.column("trials", "Binomial trials column (the response counts successes).")
+  static let covType = DirectiveOption.choice("cov_type", default: CovarianceName.nonrobust, "Parameter covariance.")
+  static let cluster = DirectiveOption.column("cluster", "Cluster column for cov_type: cluster.")
+  static let confLevel = DirectiveOption.number("conf_level", default: 0.95, in: .openUnit, "Confidence level of conf_int.")
+  static let showCategorical = DirectiveOption.bool("show_categorical", default: false, "List C(…) level coefficients in the table and plot.")
+  static let fitPlot = DirectiveOption.column("fit_plot", "Plot the response against this predictor with the fitted line.")
+  static let residualPlot = DirectiveOption.bool("residual_plot", default: false, "Plot residuals against fitted values.")
+  static let coefPlot = DirectiveOption.bool("coef_plot", default: true, "Plot coefficients with intervals.")
+  public static let options: [any AnyOptionDeclaration] = [
+    data, formula, endog, exog, intercept, family, link, alpha, varPower, weights, freqWeights, offset, exposure, trials,
+    covType, cluster, confLevel, showCategorical, fitPlot, residualPlot, coefPlot,
   ]
 
-  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
-    var errors: [NotebookError] = []
-    if call.options["data"] == nil { errors.append(NotebookError(call.location, "{glm} needs 'data: <label>'")) }
-    let hasFormula = call.options["formula"] != nil, hasEndog = call.options["endog"] != nil
-    if hasFormula == hasEndog {
-      errors.append(NotebookError(call.location, "{glm} needs either 'formula: y ~ x' or 'endog' with 'exog'"))
-    }
-    if let f = call.options["formula"], case .scalar(let text, let quoted) = f.kind, !text.contains("{{") {
-      do { _ = try GLMFormula.parse(text) } catch {
-        errors.append(locate(error, node: f, quoted: quoted))
-      }
-    }
-    do { _ = try specification(call) } catch { errors.append(error) }
-    return errors
+  /// Family names, as statsmodels spells them.
+  enum FamilyName: String, Sendable, CaseIterable {
+    case gaussian, poisson, gamma, binomial, inverse_gaussian, negative_binomial, tweedie
+  }
+  /// Link names.
+  enum LinkName: String, Sendable, CaseIterable {
+    case identity, log, logit, probit, cloglog, inverse_power, inverse_squared, sqrt
+  }
+  /// Covariance names.
+  enum CovarianceName: String, Sendable, CaseIterable {
+    case nonrobust, HC0, HC1, HC2, HC3, cluster
   }
 
-  public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
-    guard let dataNode = call.options["data"] else { throw NotebookError(call.location, "{glm} needs 'data: <label>'") }
-    let frame = try context.dataset(try dataNode.string("data"), at: dataNode.location)
-    let spec = try specification(call)
+  public static func validate(_ options: ParsedOptions) -> [NotebookError] {
+    do { _ = try specification(options) } catch { return [error] }
+    return []
+  }
+
+  public static func run(_ options: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
+    let frame = try context.dataset(options[data])
+    let spec = try specification(options)
     let results: GLMResults
     do { results = try GLMFit.fit(spec, data: frame) } catch {
-      if let f = call.options["formula"], case .scalar(_, let quoted) = f.kind { throw locate(error, node: f, quoted: quoted) }
-      throw NotebookError(call.options["endog"]?.location ?? call.location, error.message)
+      if let f = options.node(of: formula) { throw locate(error, node: f) }
+      throw NotebookError(options.isPresent(endog) ? options.location(of: endog) : options.blockLocation, error.message)
     }
-    let showCategorical = try call.options["show_categorical"]?.bool("show_categorical") ?? false
-    var outputs = GLMReport.outputs(results, showCategorical: showCategorical, response: responseName(spec))
-    if try call.options["coef_plot"]?.bool("coef_plot") ?? true {
-      outputs.append(.chart(GLMReport.coefficientChart(results, showCategorical: showCategorical)))
+    let show = options[showCategorical]
+    var outputs = GLMReport.outputs(results, showCategorical: show, response: responseName(spec))
+    if options[coefPlot] {
+      outputs.append(.chart(GLMReport.coefficientChart(results, showCategorical: show)))
     }
-    if let fp = call.options["fit_plot"] {
-      let x = try fp.string("fit_plot")
-      outputs.append(.chart(try GLMReport.fitChart(results, frame: frame, predictor: x, response: responseName(spec), at: fp.location)))
+    if let x = options[fitPlot] {
+      outputs.append(.chart(try GLMReport.fitChart(results, frame: frame, predictor: x, response: responseName(spec), at: options.location(of: fitPlot))))
     }
-    if try call.options["residual_plot"]?.bool("residual_plot") ?? false {
+    if options[residualPlot] {
       outputs.append(.chart(GLMReport.residualChart(results)))
     }
     return DirectiveResult(value: GLMReport.value(results), outputs: outputs)
   }
 
   /// The model specification from the options (no data needed).
-  static func specification(_ call: DirectiveCall) throws(NotebookError) -> GLMSpecification {
-    let o = call.options
+  static func specification(_ o: ParsedOptions) throws(NotebookError) -> GLMSpecification {
     let model: GLMSpecification.Model
-    if let f = o["formula"] {
-      model = .formula(try f.string("formula"))
-    } else if let e = o["endog"] {
-      guard let x = o["exog"] else { throw NotebookError(e.location, "endog needs 'exog: [columns]' beside it") }
-      model = .columns(response: try e.string("endog"), exog: try x.stringList("exog"), addIntercept: try o["intercept"]?.bool("intercept") ?? false)
-    } else {
-      throw NotebookError(call.location, "{glm} needs either 'formula: y ~ x' or 'endog' with 'exog'")
+    switch (o[formula], o[endog]) {
+    case (let f?, nil):
+      model = .formula(f)
+    case (nil, let e?):
+      guard let x = o[exog] else { throw NotebookError(o.location(of: endog), "endog needs 'exog: [columns]' beside it") }
+      model = .columns(response: e, exog: x, addIntercept: o[intercept])
+    default:
+      throw NotebookError(o.blockLocation, "{glm} needs either 'formula: y ~ x' or 'endog' with 'exog'")
     }
-    let familyNode = o["family"]
-    let family: any Family
-    do {
-      family = try GLMSpecification.family(
-        named: try familyNode?.string("family") ?? "gaussian", link: try o["link"]?.string("link"),
-        alpha: try o["alpha"]?.double("alpha") ?? 1, varPower: try o["var_power"]?.double("var_power") ?? 1)
-    } catch let e as NotebookError { throw e } catch {
+    let fam: any Family
+    do throws(GLMError) {
+      fam = try GLMSpecification.family(named: o[family].rawValue, link: o[link]?.rawValue, alpha: o[alpha], varPower: o[varPower])
+    } catch {
       let at: SourceLocation
-      if case .unknownLink = error as? GLMError { at = o["link"]?.location ?? call.location }
-      else if case .linkNotAllowed = error as? GLMError { at = o["link"]?.location ?? call.location }
-      else { at = familyNode?.location ?? call.location }
-      throw NotebookError(at, (error as? GLMError)?.message ?? "\(error)")
+      switch error {
+      case .unknownLink, .linkNotAllowed: at = o.location(of: link)
+      default: at = o.location(of: family)
+      }
+      throw NotebookError(at, error.message)
     }
     var covariance = CovarianceType.nonrobust
-    if let c = o["cov_type"] {
-      let t = try c.string("cov_type")
-      switch t.lowercased() {
-      case "nonrobust": covariance = .nonrobust
-      case "hc0": covariance = .hc0
-      case "hc1": covariance = .hc1
-      case "hc2": covariance = .hc2
-      case "hc3": covariance = .hc3
-      case "cluster":
-        guard let g = o["cluster"] else { throw NotebookError(c.location, "cov_type: cluster needs 'cluster: <column>'") }
-        covariance = .cluster(column: try g.string("cluster"))
-      default:
-        throw NotebookError(c.location, "cov_type: expected nonrobust, HC0, HC1, HC2, HC3 or cluster, found '\(t)'")
-      }
-    } else if let g = o["cluster"] {
-      throw NotebookError(g.location, "cluster is used only with cov_type: cluster")
+    switch o[covType] {
+    case .nonrobust: covariance = .nonrobust
+    case .HC0: covariance = .hc0
+    case .HC1: covariance = .hc1
+    case .HC2: covariance = .hc2
+    case .HC3: covariance = .hc3
+    case .cluster:
+      guard let g = o[cluster] else { throw NotebookError(o.location(of: covType), "cov_type: cluster needs 'cluster: <column>'") }
+      covariance = .cluster(column: g)
     }
-    var level = 0.95
-    if let l = o["conf_level"] {
-      level = try l.double("conf_level")
-      guard level > 0, level < 1 else { throw NotebookError(l.location, "conf_level: expected a level between 0 and 1, e.g. 0.95") }
+    if o[covType] != .cluster, o.isPresent(cluster) {
+      throw NotebookError(o.location(of: cluster), "cluster is used only with cov_type: cluster")
     }
     return GLMSpecification(
-      model: model, family: family, weights: try o["weights"]?.string("weights"),
-      freqWeights: try o["freq_weights"]?.string("freq_weights"), offset: try o["offset"]?.string("offset"),
-      exposure: try o["exposure"]?.string("exposure"), trials: try o["trials"]?.string("trials"),
-      covariance: covariance, confidenceLevel: level)
+      model: model, family: fam, weights: o[weights], freqWeights: o[freqWeights], offset: o[offset],
+      exposure: o[exposure], trials: o[trials], covariance: covariance, confidenceLevel: o[confLevel])
   }
 
   static func responseName(_ spec: GLMSpecification) -> String {
@@ -151,8 +146,8 @@ public enum GLMDirective: Directive {
   }
 
   /// A formula error placed at its character in the notebook.
-  static func locate(_ error: GLMError, node: OptionNode, quoted: Bool) -> NotebookError {
-    let base = quoted ? node.location.advanced(byColumns: 1) : node.location
+  static func locate(_ error: GLMError, node: OptionNode) -> NotebookError {
+    let base = node.isQuoted ? node.location.advanced(byColumns: 1) : node.location
     switch error {
     case .formula(_, _, let off): return NotebookError(base.advanced(byColumns: off), error.message)
     case .unknownColumn(_, let off?, _): return NotebookError(base.advanced(byColumns: off), error.message)

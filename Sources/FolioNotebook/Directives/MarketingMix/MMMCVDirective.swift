@@ -18,41 +18,39 @@ import FolioModels
 public enum MMMCVDirective: Directive {
   public static let name = "cv"
   public static let summary = "Rolling-window cross-validation of a marketing-mix model: R², RMSE, MAE, MAPE, NRMSE per fold."
-  public static let options: [OptionSpec] = [
-    OptionSpec("model", reference: true, "A {search} block."),
-    OptionSpec("train", "Training window in weeks (default 52)."),
-    OptionSpec("test", "Test window in weeks (default 13)."),
-    OptionSpec("step", "Weeks between fold starts (default 13)."),
-    OptionSpec("expanding", "Train on all earlier weeks instead of a rolling window (default false)."),
-  ]
+  static let model = DirectiveOption.reference("model", "A {search} block.")
+  static let train = DirectiveOption.integer("train", default: 52, atLeast: 2, unit: "weeks", "Training window in weeks.")
+  static let test = DirectiveOption.integer("test", default: 13, atLeast: 1, unit: "weeks", "Test window in weeks.")
+  static let step = DirectiveOption.integer("step", default: 13, atLeast: 1, unit: "weeks", "Weeks between fold starts.")
+  static let expanding = DirectiveOption.bool("expanding", default: false, "Train on all earlier weeks instead of a rolling window.")
+  public static let options: [any AnyOptionDeclaration] = [model, train, test, step, expanding]
 
   static let metricNames: [(String, KeyPath<MMMMetrics, Double>)] = [
     ("r2", \.r2), ("rmse", \.rmse), ("mae", \.mae), ("mape", \.mape), ("nrmse", \.nrmse),
   ]
 
-  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
-    MMMModelValue.checkModelOption(call, directive: name)
-  }
-
-  public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
-    let fitted = try MMMModelValue.model(of: call, context: context, directive: name)
+  public static func run(_ parsed: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
+    let reference = parsed[Self.model]
+    let fitted = try context.model(MMMFit.self, reference)
     let model = fitted.model
-    let o = call.options
     let n = model.input.weekCount
     var options = RollingCV.Options()
-    options.train = try MMMOptionReading.int(o, "train", default: 52, range: 2...max(2, n), unit: "weeks")
-    options.test = try MMMOptionReading.int(o, "test", default: 13, range: 1...max(1, n), unit: "weeks")
-    options.step = try MMMOptionReading.int(o, "step", default: 13, range: 1...max(1, n), unit: "weeks")
-    options.expanding = try o["expanding"]?.bool("expanding") ?? false
+    options.train = parsed[train]
+    options.test = parsed[test]
+    options.step = parsed[step]
+    options.expanding = parsed[expanding]
+    for (d, v) in [(train, options.train), (test, options.test), (step, options.step)] where v > n {
+      throw NotebookError(parsed.location(of: d), "\(d.name): expected at most \(n) weeks (the data's length), found \(v)")
+    }
     guard options.train + options.test <= n else {
-      throw NotebookError(o["train"]?.location ?? call.location,
+      throw NotebookError(parsed.location(of: train),
         "train + test = \(options.train + options.test) weeks, but the data have \(n); expected a shorter window")
     }
     let report: CVReport
     do {
       report = try RollingCV.evaluate(model.input, parameters: model.parameters, adstock: model.adstockKind,
                                       ridgeAlpha: model.ridgeAlpha, options: options)
-    } catch { throw NotebookError.wrapping(error, at: call.location) }
+    } catch { throw NotebookError.wrapping(error, at: parsed.blockLocation) }
 
     let weeks = model.input.weekStarts
     func day(_ t: Int) -> String { CivilDate.isoString(days: weeks[t]) }
@@ -71,7 +69,7 @@ public enum MMMCVDirective: Directive {
       cvFields.append(("\(name)_sd", .number(report.standardDeviation(path))))
     }
     let value = Value.object([
-      ("model", .string(try o["model"]?.string("model") ?? "")),
+      ("model", .string(reference.path)),
       ("train", .integer(options.train)), ("test", .integer(options.test)), ("step", .integer(options.step)),
       ("expanding", .bool(options.expanding)),
       ("fold_count", .integer(report.folds.count)),
@@ -102,7 +100,11 @@ public enum MMMCVDirective: Directive {
       columns: ["Fold", "Train weeks", "Test weeks", "R²", "RMSE", "MAPE (%)"].enumerated().map { TableSpec.Column(header: $1, isNumeric: $0 == 0 || $0 > 2) },
       rows: foldRows, totalRows: foldRows.count)
     let note = "\(report.folds.count) folds of \(options.train) training weeks (\(options.expanding ? "expanding" : "rolling")) and \(options.test) test weeks, every \(options.step) weeks; mean CV MAPE \(f1.format(report.mean(\.mape)))% → \(report.quality.rawValue)."
-    return DirectiveResult(value: value, outputs: [
+    let validation = MMMValidation(
+      train: options.train, test: options.test, step: options.step, foldCount: report.folds.count,
+      metrics: metricNames.map { ($0.0, report.mean($0.1), report.standardDeviation($0.1)) }, quality: report.quality.rawValue,
+      view: value)
+    return DirectiveResult(model: validation, outputs: [
       .note(note), .table(summaryTable),
       .chart(MMMCharts.actualVsPredicted(model, testWindows: windows, foldPredictions: predictions)), .table(foldTable),
     ])

@@ -18,47 +18,39 @@ import FolioModels
 public enum MMMCurvesDirective: Directive {
   public static let name = "curves"
   public static let summary = "Response curves per channel with bands, marginal ROI and efficiency zone at current spend."
-  public static let options: [OptionSpec] = [
-    OptionSpec("model", reference: true, "A {search} block."),
-    OptionSpec("roi", reference: true, "A {roi} block for the uncertainty bands (optional)."),
-    OptionSpec("points", "Points per curve (default 100)."),
-    OptionSpec("max_multiple", "Curve end as a multiple of max weekly spend (default 3)."),
-    OptionSpec("efficient_above", "Marginal ROI above which a channel is EFFICIENT (default 1.5)."),
-    OptionSpec("saturated_below", "Marginal ROI below which a channel is SATURATED (default 0.8)."),
-    OptionSpec("band_z", "Band half-width in bootstrap coefficient sds (default 1.645)."),
-  ]
+  static let model = DirectiveOption.reference("model", "A {search} block.")
+  static let roi = DirectiveOption.reference(optional: "roi", "A {roi} block for the uncertainty bands (optional).")
+  static let points = DirectiveOption.integer("points", default: 100, in: 2...10_000, unit: "points", "Points per curve.")
+  static let maxMultiple = DirectiveOption.number("max_multiple", default: 3, in: .positive, "Curve end as a multiple of max weekly spend.")
+  static let efficientAbove = DirectiveOption.number("efficient_above", default: 1.5, "Marginal ROI above which a channel is EFFICIENT.")
+  static let saturatedBelow = DirectiveOption.number("saturated_below", default: 0.8, "Marginal ROI below which a channel is SATURATED.")
+  static let bandZ = DirectiveOption.number("band_z", default: 1.645, in: .nonNegative, "Band half-width in bootstrap coefficient sds.")
+  public static let options: [any AnyOptionDeclaration] = [model, roi, points, maxMultiple, efficientAbove, saturatedBelow, bandZ]
 
-  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
-    MMMModelValue.checkModelOption(call, directive: name)
+  public static func validate(_ parsed: ParsedOptions) -> [NotebookError] {
+    guard parsed[saturatedBelow] <= parsed[efficientAbove] else {
+      return [NotebookError(parsed.location(of: saturatedBelow),
+        "saturated_below (\(parsed[saturatedBelow])) must not exceed efficient_above (\(parsed[efficientAbove]))")]
+    }
+    return []
   }
 
-  public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
-    let fitted = try MMMModelValue.model(of: call, context: context, directive: name)
+  public static func run(_ parsed: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
+    let reference = parsed[Self.model]
+    let fitted = try context.model(MMMFit.self, reference)
     let model = fitted.model, labels = fitted.labels
-    let o = call.options
     var options = ResponseCurves.Options()
-    options.points = try MMMOptionReading.int(o, "points", default: 100, range: 2...10_000, unit: "points")
-    options.maxMultiple = try MMMOptionReading.double(o, "max_multiple", default: 3, valid: { $0 > 0 }, expected: "a multiple above 0")
-    options.efficientAbove = try MMMOptionReading.double(o, "efficient_above", default: 1.5, valid: { _ in true }, expected: "a number")
-    options.saturatedBelow = try MMMOptionReading.double(o, "saturated_below", default: 0.8, valid: { _ in true }, expected: "a number")
-    options.bandZ = try MMMOptionReading.double(o, "band_z", default: 1.645, valid: { $0 >= 0 }, expected: "0 or more")
-    guard options.saturatedBelow <= options.efficientAbove else {
-      throw NotebookError(o["saturated_below"]?.location ?? call.location,
-        "saturated_below (\(options.saturatedBelow)) must not exceed efficient_above (\(options.efficientAbove))")
-    }
-    // Coefficient sds from the bootstrap, by channel label.
+    options.points = parsed[points]
+    options.maxMultiple = parsed[maxMultiple]
+    options.efficientAbove = parsed[efficientAbove]
+    options.saturatedBelow = parsed[saturatedBelow]
+    options.bandZ = parsed[bandZ]
+    // Coefficient sds from the bootstrap, in the model's channel order.
     var coefSD: [Double]? = nil
-    if let r = o["roi"] {
-      let roiValue = try context.result(try r.string("roi"), at: r.location)
-      guard case .object? = roiValue["channels"] else {
-        throw NotebookError(r.location, "'\(try r.string("roi"))' is not the result of a {roi} block")
-      }
-      coefSD = try labels.map { label in
-        guard let sd = roiValue["channels"]?[label]?["coef_sd"]?.doubleValue else {
-          throw NotebookError(r.location, "'\(try r.string("roi"))' has no bootstrap for channel '\(label)'; expected a {roi} block of the same model")
-        }
-        return sd
-      }
+    if let r = parsed[roi] {
+      let bootstrap = try context.model(MMMBootstrap.self, r)
+      try bootstrap.check(against: fitted, r)
+      coefSD = bootstrap.coefSD
     }
     let curves = ResponseCurves.compute(model, bootstrap: nil, options: options)
     var lower: [[Double]] = [], upper: [[Double]] = []
@@ -92,7 +84,7 @@ public enum MMMCurvesDirective: Directive {
     }
     func names(_ zone: ResponseZone) -> String { MMMText.list(curves.indices.filter { curves[$0].zone == zone }.map { labels[$0] }) }
     let value = Value.object([
-      ("model", .string(try o["model"]?.string("model") ?? "")),
+      ("model", .string(reference.path)),
       ("efficient", .string(names(.efficient))), ("diminishing", .string(names(.diminishing))), ("saturated", .string(names(.saturated))),
       ("channels", .object(channels)),
       ("curves", .table(table)),

@@ -19,74 +19,59 @@ import FolioModels
 public enum MMMDataDirective: Directive {
   public static let name = "mmm_data"
   public static let summary = "Prepare weekly marketing-mix data: channel keys, spend per key and week, revenue target, controls."
-  public static let options: [OptionSpec] = [
-    OptionSpec("data", reference: true, "Earlier dataset of long weekly rows."),
-    OptionSpec("csv", "Or: path of a CSV of long weekly rows, relative to the notebook."),
-    OptionSpec("geo_level", "GLOBAL (default), SUPER_REGION, REGION or COUNTRY."),
-    OptionSpec("product_level", "ALL (default), SEGMENT, DIVISION or CATEGORY."),
-    OptionSpec("min_spend", "Drop channel keys whose total spend is below this (default 1000)."),
-    OptionSpec("week_column", "Week start column (default WEEK_START)."),
-    OptionSpec("channel_column", "Channel column (default CHANNEL)."),
-    OptionSpec("spend_column", "Spend column (default SPEND)."),
-    OptionSpec("revenue_column", "Revenue column (default REVENUE)."),
+  static let data = DirectiveOption.reference(optional: "data", "Earlier dataset of long weekly rows.")
+  static let csv = DirectiveOption.inputFile("csv", "Or: path of a CSV of long weekly rows, relative to the notebook.")
+  static let geoLevel = DirectiveOption.choice("geo_level", default: GeoLevel.global, "Geography of the channel keys.")
+  static let productLevel = DirectiveOption.choice("product_level", default: ProductLevel.all, "Product level of the channel keys.")
+  static let minSpend = DirectiveOption.number("min_spend", default: 1000, in: .nonNegative, "Drop channel keys whose total spend is below this.")
+  static let weekColumn = DirectiveOption.column("week_column", default: "WEEK_START", "Week start column.")
+  static let channelColumn = DirectiveOption.column("channel_column", default: "CHANNEL", "Channel column.")
+  static let spendColumn = DirectiveOption.column("spend_column", default: "SPEND", "Spend column.")
+  static let revenueColumn = DirectiveOption.column("revenue_column", default: "REVENUE", "Revenue column.")
+  public static let options: [any AnyOptionDeclaration] = [
+    data, csv, geoLevel, productLevel, minSpend, weekColumn, channelColumn, spendColumn, revenueColumn,
   ]
+  static let oneSource = "{mmm_data} needs exactly one source: 'data: <label>' or 'csv: <path>'"
 
-  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
-    (call.options["data"] == nil) == (call.options["csv"] == nil)
-      ? [NotebookError(call.location, "{mmm_data} needs exactly one source: 'data: <label>' or 'csv: <path>'")] : []
+  public static func validate(_ options: ParsedOptions) -> [NotebookError] {
+    options.isPresent(data) == options.isPresent(csv) ? [NotebookError(options.blockLocation, oneSource)] : []
   }
 
-  static func level<L: RawRepresentable & CaseIterable>(_ node: OptionNode?, _ what: String, default d: L) throws -> L where L.RawValue == String {
-    guard let node else { return d }
-    let text = try node.string(what)
-    guard let v = L(rawValue: text.uppercased()) else {
-      let names = L.allCases.map(\.rawValue)
-      throw NotebookError(node.location, "\(what): expected one of \(names.joined(separator: ", ")), found '\(text)'\(NearMatches.hint(for: text.uppercased(), in: names, noun: "level"))")
-    }
-    return v
-  }
-
-  public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
-    let o = call.options
+  public static func run(_ options: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
     let frame: Frame
     let source: String
-    switch (o["data"], o["csv"]) {
-    case (let d?, nil):
-      source = try d.string("data")
-      frame = try context.dataset(source, at: d.location)
-    case (nil, let c?):
-      source = try c.string("csv")
-      frame = try DataDirective.load(path: source, call: call, at: c.location, context: &context)
-    default:
-      throw NotebookError(call.location, "{mmm_data} needs exactly one source: 'data: <label>' or 'csv: <path>'")
+    if let reference = options[data] {
+      source = reference.path
+      frame = try context.dataset(reference)
+    } else if let file = options[csv] {
+      source = file.path
+      frame = try DataDirective.load(file, declared: [:], missing: nil, context: &context)
+    } else {
+      throw NotebookError(options.blockLocation, oneSource)
     }
     var prep = MMMPreparation()
-    prep.geoLevel = try level(o["geo_level"], "geo_level", default: GeoLevel.global)
-    prep.productLevel = try level(o["product_level"], "product_level", default: ProductLevel.all)
-    if let m = o["min_spend"] {
-      prep.minimumSpend = try m.double("min_spend")
-      guard prep.minimumSpend >= 0, prep.minimumSpend.isFinite else {
-        throw NotebookError(m.location, "min_spend: expected a total spend of 0 or more, found \(prep.minimumSpend)")
-      }
-    }
-    if let n = o["week_column"] { prep.columns.week = try n.string("week_column") }
-    if let n = o["channel_column"] { prep.columns.channel = try n.string("channel_column") }
-    if let n = o["spend_column"] { prep.columns.spend = try n.string("spend_column") }
-    if let n = o["revenue_column"] { prep.columns.revenue = try n.string("revenue_column") }
+    prep.geoLevel = options[geoLevel]
+    prep.productLevel = options[productLevel]
+    prep.minimumSpend = options[minSpend]
+    prep.columns.week = options[weekColumn]
+    prep.columns.channel = options[channelColumn]
+    prep.columns.spend = options[spendColumn]
+    prep.columns.revenue = options[revenueColumn]
     let prepared: PreparedMarketingData
     do { prepared = try prep.prepare(frame) } catch {
-      throw NotebookError(call.location, "\(source): \(error.message)")
+      throw NotebookError(options.blockLocation, "\(source): \(error.message)")
     }
     let value = try MMMDataValue.make(prepared, geoLevel: prep.geoLevel, productLevel: prep.productLevel, minimumSpend: prep.minimumSpend)
     let input = prepared.input
     let labels = MMMDataValue.labels(prepared.keyParts, keys: input.channels)
+    let model = MMMPreparedData(input: input, labels: labels, view: value)
 
     var note = "Prepared \(input.weekCount) weeks (\(CivilDate.isoString(days: input.weekStarts[0])) to \(CivilDate.isoString(days: input.weekStarts[input.weekCount - 1]))) from \(prepared.rowCount.grouped) rows: \(input.channelCount) channel keys at \(prep.geoLevel.rawValue) × \(prep.productLevel.rawValue), \(input.controlNames.count) controls (\(input.controlNames.joined(separator: ", ")))."
     if !prepared.dropped.isEmpty {
       let money = NumberFormat(.currency, digits: 0)
       note += " Dropped for total spend below \(money.format(prep.minimumSpend)): " + prepared.dropped.map { "\($0.key) (\(money.format($0.totalSpend)))" }.joined(separator: ", ") + "."
     }
-    return DirectiveResult(value: value, outputs: [.note(note), .table(spendTable(input, labels: labels)), .chart(MMMCharts.weeklySpend(input, labels: labels))])
+    return DirectiveResult(model: model, outputs: [.note(note), .table(spendTable(input, labels: labels)), .chart(MMMCharts.weeklySpend(input, labels: labels))])
   }
 
   /// One row per channel key: total, mean and peak weekly spend, share, active weeks.

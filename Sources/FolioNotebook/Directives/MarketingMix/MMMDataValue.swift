@@ -1,9 +1,8 @@
 import FolioData
 import FolioModels
 
-/// The result value of `{mmm_data}` and the way back from it to an
-/// `MMMInput`, so later blocks (`search`, `cv`, …) can rebuild the model
-/// input from a label alone.
+/// The record view of `{mmm_data}`'s typed result (`MMMPreparedData`):
+/// what inline values and results.json read.
 ///
 /// Fields: `channels` (keys), `labels` (short display names), `controls`,
 /// `weeks`, `first_week`, `last_week`, `rows`, `total_spend`,
@@ -53,39 +52,6 @@ enum MMMDataValue {
       ("dropped", .array(prepared.dropped.map { .object([("key", .string($0.key)), ("total_spend", .number($0.totalSpend))]) })),
       ("weekly", .table(weekly)),
     ])
-  }
-
-  /// The prepared data an `{mmm_data}` block produced, read back from its value.
-  struct Prepared {
-    var input: MMMInput
-    /// Display names, parallel to `input.channels`.
-    var labels: [String]
-  }
-
-  static func read(_ reference: String, context: ExecutionContext, at location: SourceLocation) throws -> Prepared {
-    let value = try context.result(reference, at: location)
-    guard case .table(let weekly)? = value["weekly"], case .array(let keys)? = value["channels"],
-      case .array(let labelValues)? = value["labels"], case .array(let controlValues)? = value["controls"]
-    else {
-      throw NotebookError(location, "'\(reference)' is not the result of an {mmm_data} block; expected a prepared marketing dataset")
-    }
-    func strings(_ items: [Value]) -> [String] { items.compactMap { if case .string(let s) = $0 { return s } else { return nil } } }
-    let channels = strings(keys), labels = strings(labelValues), controls = strings(controlValues)
-    func series(_ name: String) throws -> [Double] {
-      guard let d = weekly[name]?.doubles else { throw NotebookError(location, "'\(reference).weekly' has no numeric column '\(name)'") }
-      return d
-    }
-    guard case .date(let weeks)? = weekly[weekColumn] else {
-      throw NotebookError(location, "'\(reference).weekly' has no date column \(weekColumn)")
-    }
-    do {
-      let input = try MMMInput(
-        weekStarts: weeks.days.map { Int($0) }, channels: channels, spend: try channels.map(series),
-        revenue: try series(revenueColumn), controlNames: controls, controls: try controls.map(series))
-      return Prepared(input: input, labels: labels.count == channels.count ? labels : channels)
-    } catch {
-      throw NotebookError.wrapping(error, at: location)
-    }
   }
 }
 

@@ -1,12 +1,8 @@
 import FolioData
 import FolioModels
 
-/// The result value of `{search}` and the way back from it to an `MMMModel`,
-/// so `cv`, `roi`, `curves` and `plan` can refit the model from a label.
-///
-/// Refitting is one ridge solve (microseconds) and exact: the transform
-/// parameters are stored at full precision in `parameters`, so the rebuilt
-/// model equals the searched one bit for bit.
+/// The record view of `{search}`'s typed result (`MMMFit`): what inline
+/// values and results.json read. Later blocks read the `MMMFit` itself.
 enum MMMModelValue {
   /// Columns of the per-channel `parameters` dataset.
   static let parameterColumns = ["THETA", "ALPHA", "GAMMA", "SHAPE", "SCALE"]
@@ -61,50 +57,5 @@ enum MMMModelValue {
       ("parameters", .table(parameters)),
       ("history", Value(result.history)),
     ])
-  }
-
-  /// A model rebuilt from a `{search}` result, with the display labels of its channels.
-  struct Fitted {
-    var model: MMMModel
-    var labels: [String]
-    /// Label of the `{mmm_data}` block the model was fitted on.
-    var dataLabel: String
-  }
-
-  static func read(_ reference: String, context: ExecutionContext, at location: SourceLocation) throws -> Fitted {
-    let value = try context.result(reference, at: location)
-    guard case .string(let dataLabel)? = value["data"], case .table(let parameters)? = value["parameters"],
-      case .string(let adstockText)? = value["adstock"], let kind = AdstockKind(rawValue: adstockText),
-      let ridgeAlpha = value["ridge_alpha"]?.doubleValue
-    else {
-      throw NotebookError(location, "'\(reference)' is not the result of a {search} block; expected a fitted marketing-mix model")
-    }
-    let prepared = try MMMDataValue.read(dataLabel, context: context, at: location)
-    let columns = parameterColumns.map { parameters[$0]?.doubles ?? [] }
-    guard columns.allSatisfy({ $0.count == prepared.input.channelCount }) else {
-      throw NotebookError(location, "'\(reference).parameters' does not match the channels of '\(dataLabel)'")
-    }
-    let params = (0..<prepared.input.channelCount).map {
-      ChannelParameters(theta: columns[0][$0], alpha: columns[1][$0], gamma: columns[2][$0], shape: columns[3][$0], scale: columns[4][$0])
-    }
-    do {
-      let model = try MMMModel.fit(prepared.input, parameters: params, adstock: kind, ridgeAlpha: ridgeAlpha)
-      return Fitted(model: model, labels: prepared.labels, dataLabel: dataLabel)
-    } catch {
-      throw NotebookError.wrapping(error, at: location)
-    }
-  }
-
-  /// `folio check`: the directive names its model.
-  static func checkModelOption(_ call: DirectiveCall, directive: String) -> [NotebookError] {
-    call.options["model"] == nil ? [NotebookError(call.location, "{\(directive)} needs 'model: <label>' naming a {search} block above")] : []
-  }
-
-  /// The `model:` option of a directive, read and refitted.
-  static func model(of call: DirectiveCall, context: ExecutionContext, directive: String) throws -> Fitted {
-    guard let node = call.options["model"] else {
-      throw NotebookError(call.location, "{\(directive)} needs 'model: <label>' naming a {search} block above")
-    }
-    return try read(try node.string("model"), context: context, at: node.location)
   }
 }

@@ -23,53 +23,68 @@ import FolioModels
 public enum MMMPlanDirective: Directive {
   public static let name = "plan"
   public static let summary = "Budget optimizer: exact reallocation across channels within bounds, lift and KKT check; writes MODEL_RESULTS and MODEL_METADATA."
-  public static let options: [OptionSpec] = [
-    OptionSpec("model", reference: true, "A {search} block."),
-    OptionSpec("roi", reference: true, "A {roi} block (optional): ROI intervals in MODEL_RESULTS."),
-    OptionSpec("cv", reference: true, "A {cv} block (optional): CV metrics in MODEL_METADATA."),
-    OptionSpec("change", "Largest relative change per channel (default 0.3)."),
-    OptionSpec("total_change", "Relative change of the total weekly budget (default 0: budget-neutral)."),
-    OptionSpec("total", "Absolute total weekly budget (instead of total_change)."),
-    OptionSpec("floors", "Minimum weekly spend per channel: {channel: amount}."),
-    OptionSpec("caps", "Maximum weekly spend per channel: {channel: amount}."),
-    OptionSpec("current_weeks", "Current spend = mean weekly spend over the last n weeks (default: all weeks)."),
-  ]
+  static let model = DirectiveOption.reference("model", "A {search} block.")
+  static let roi = DirectiveOption.reference(optional: "roi", "A {roi} block (optional): ROI intervals in MODEL_RESULTS.")
+  static let cv = DirectiveOption.reference(optional: "cv", "A {cv} block (optional): CV metrics in MODEL_METADATA.")
+  static let change = DirectiveOption.number("change", default: 0.3, in: .nonNegative, "Largest relative change per channel (0.3 = ±30%).")
+  static let totalChange = DirectiveOption.number(
+    "total_change", default: 0, in: NumberBounds(lower: -1, lowerInclusive: false), "Relative change of the total weekly budget (0: budget-neutral).")
+  static let total = DirectiveOption.number("total", in: .nonNegative, "Absolute total weekly budget (instead of total_change).")
+  static let spend = DirectiveOption.item(.number(.nonNegative)) { node, name throws(NotebookError) in try OptionScalars.number(node, name, .nonNegative) }
+  static let floors = DirectiveOption.map("floors", of: spend, "Minimum weekly spend per channel: {channel: amount}.")
+  static let caps = DirectiveOption.map("caps", of: spend, "Maximum weekly spend per channel: {channel: amount}.")
+  static let currentWeeks = DirectiveOption.integer("current_weeks", atLeast: 1, unit: "weeks", "Current spend = mean weekly spend over the last n weeks (default: all weeks).")
+  public static let options: [any AnyOptionDeclaration] = [model, roi, cv, change, totalChange, total, floors, caps, currentWeeks]
 
-  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
-    var errors = MMMModelValue.checkModelOption(call, directive: name)
-    if call.options["total"] != nil, let t = call.options["total_change"] {
-      errors.append(NotebookError(t.location, "give either total or total_change, not both"))
-    }
-    return errors
+  public static func validate(_ parsed: ParsedOptions) -> [NotebookError] {
+    parsed.isPresent(total) && parsed.isPresent(totalChange)
+      ? [NotebookError(parsed.location(of: totalChange), "give either total or total_change, not both")] : []
   }
 
-  public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
-    let fitted = try MMMModelValue.model(of: call, context: context, directive: name)
-    let model = fitted.model, labels = fitted.labels, input = model.input
-    let o = call.options
-    if o["total"] != nil, let t = o["total_change"] { throw NotebookError(t.location, "give either total or total_change, not both") }
-    var options = BudgetAllocator.Options()
-    options.maxChange = try MMMOptionReading.double(o, "change", default: 0.3, valid: { $0 >= 0 }, expected: "a relative change of 0 or more (0.3 = ±30%)")
-    options.budgetChange = try MMMOptionReading.double(o, "total_change", default: 0, valid: { $0 > -1 }, expected: "a relative change above -1 (0.1 = +10%)")
-    if o["total"] != nil {
-      options.total = try MMMOptionReading.double(o, "total", default: 0, valid: { $0 >= 0 }, expected: "a weekly total of 0 or more")
+  /// `{channel: amount}` → one value per channel (`fill` where not given);
+  /// keys may be display labels or channel keys.
+  static func perChannel(_ entries: [OptionEntry<Double>]?, _ name: String, fit: MMMFit, fill: Double) throws(NotebookError) -> [Double]? {
+    guard let entries else { return nil }
+    var out = [Double](repeating: fill, count: fit.labels.count)
+    for e in entries {
+      guard let c = fit.labels.firstIndex(of: e.key) ?? fit.model.input.channels.firstIndex(of: e.key) else {
+        throw NotebookError(e.keyLocation, "\(name): unknown channel '\(e.key)'\(NearMatches.hint(for: e.key, in: fit.labels, noun: "channel"))")
+      }
+      out[c] = e.value
     }
-    options.floors = try MMMOptionReading.perChannel(o, "floors", labels: labels, keys: input.channels).map { $0.map { $0.isNaN ? 0 : $0 } }
-    options.caps = try MMMOptionReading.perChannel(o, "caps", labels: labels, keys: input.channels).map { $0.map { $0.isNaN ? .infinity : $0 } }
-    let recent = try MMMOptionReading.int(o, "current_weeks", default: input.weekCount, range: 1...input.weekCount, unit: "weeks")
+    return out
+  }
+
+  public static func run(_ parsed: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
+    let reference = parsed[Self.model]
+    let fitted = try context.model(MMMFit.self, reference)
+    let model = fitted.model, labels = fitted.labels, input = model.input
+    var options = BudgetAllocator.Options()
+    options.maxChange = parsed[change]
+    options.budgetChange = parsed[totalChange]
+    options.total = parsed[total]
+    options.floors = try perChannel(parsed[floors], "floors", fit: fitted, fill: 0)
+    options.caps = try perChannel(parsed[caps], "caps", fit: fitted, fill: .infinity)
+    let recent = parsed[currentWeeks] ?? input.weekCount
+    guard recent <= input.weekCount else {
+      throw NotebookError(parsed.location(of: currentWeeks), "current_weeks: expected 1 to \(input.weekCount) weeks, found \(recent)")
+    }
     let current = input.spend.map { s in s.suffix(recent).reduce(0, +) / Double(recent) }
 
     let plan: BudgetPlan
     do { plan = try BudgetAllocator.optimize(model, currentSpend: current, options: options) } catch {
-      let e = NotebookError.wrapping(error, at: call.location)
+      let e = NotebookError.wrapping(error, at: parsed.blockLocation)
       throw NotebookError(e.location, "\(e.message); loosen change, floors or caps, or the total")
     }
-    let roiValue = try o["roi"].map { try context.result(try $0.string("roi"), at: $0.location) }
-    let cvValue = try o["cv"].map { try context.result(try $0.string("cv"), at: $0.location) }
-    let results = try MMMResultTables.modelResults(model: model, labels: labels, plan: plan, roi: roiValue)
+    let bootstrap = try parsed[roi].map { r throws(NotebookError) -> MMMBootstrap in
+      let b = try context.model(MMMBootstrap.self, r)
+      try b.check(against: fitted, r)
+      return b
+    }
+    let validation = try parsed[cv].map { r throws(NotebookError) in try context.model(MMMValidation.self, r) }
+    let results = try MMMResultTables.modelResults(model: model, labels: labels, plan: plan, roi: bootstrap)
     let metadata = try MMMResultTables.metadata(
-      model: model, modelValue: try context.result(try o["model"]?.string("model") ?? "", at: call.location),
-      cv: cvValue, roi: roiValue, plan: plan, options: options, currentWeeks: recent)
+      fit: fitted, cv: validation, roi: bootstrap, plan: plan, options: options, currentWeeks: recent)
 
     let changePct = plan.current.indices.map { plan.current[$0] > 0 ? 100 * (plan.recommended[$0] - plan.current[$0]) / plan.current[$0] : .nan }
     let pct0 = NumberFormat(.fixed, digits: 0)
@@ -81,7 +96,7 @@ public enum MMMPlanDirective: Directive {
     let channels: [(String, Value)] = labels.indices.map { c in (labels[c], MMMResultTables.record(results, row: c)) }
     let meanRevenue = input.revenue.reduce(0, +) / Double(input.weekCount)
     let value = Value.object([
-      ("model", .string(try o["model"]?.string("model") ?? "")),
+      ("model", .string(reference.path)),
       ("change", .number(options.maxChange)),
       ("current_weeks", .integer(recent)),
       ("current_total", .number(plan.current.reduce(0, +))),

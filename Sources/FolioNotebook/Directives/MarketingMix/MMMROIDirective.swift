@@ -20,54 +20,43 @@ import FolioModels
 public enum MMMROIDirective: Directive {
   public static let name = "roi"
   public static let summary = "Bootstrap intervals of each channel's ROI and coefficient (iid or moving blocks, optional full refit)."
-  public static let options: [OptionSpec] = [
-    OptionSpec("model", reference: true, "A {search} block."),
-    OptionSpec("resamples", "Bootstrap resamples (default 100)."),
-    OptionSpec("level", "Central interval level (default 0.9)."),
-    OptionSpec("method", "iid (default) or block."),
-    OptionSpec("block_length", "Weeks per block for method: block (default 4)."),
-    OptionSpec("refit", "Rerun the hyperparameter search in every resample (default false)."),
-    OptionSpec("budget", "Search evaluations per resample when refit (default: the model's budget)."),
-    OptionSpec("seed", "Bootstrap seed (default: from the notebook seed and the block label)."),
-  ]
+  static let model = DirectiveOption.reference("model", "A {search} block.")
+  static let resamples = DirectiveOption.integer("resamples", default: 100, in: 2...100_000, unit: "resamples", "Bootstrap resamples.")
+  static let level = DirectiveOption.number("level", default: 0.9, in: .openUnit, "Central interval level.")
+  static let method = DirectiveOption.choice("method", default: BootstrapMethodName.iid, "Resampling of weeks.")
+  static let blockLength = DirectiveOption.integer("block_length", default: 4, atLeast: 1, unit: "weeks", "Weeks per block for method: block.")
+  static let refit = DirectiveOption.bool("refit", default: false, "Rerun the hyperparameter search in every resample.")
+  static let budget = DirectiveOption.integer("budget", in: 1...1_000_000, unit: "evaluations", "Search evaluations per resample when refit (default: the model's budget).")
+  static let seed = DirectiveOption.seed(help: "Bootstrap seed (default: from the notebook seed and the block label).")
+  public static let options: [any AnyOptionDeclaration] = [model, resamples, level, method, blockLength, refit, budget, seed]
 
-  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
-    MMMModelValue.checkModelOption(call, directive: name)
-  }
+  /// The `method:` names.
+  enum BootstrapMethodName: String, Sendable, CaseIterable { case iid, block }
 
-  public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
-    let fitted = try MMMModelValue.model(of: call, context: context, directive: name)
+  public static func run(_ parsed: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
+    let reference = parsed[Self.model]
+    let fitted = try context.model(MMMFit.self, reference)
     let model = fitted.model, labels = fitted.labels
-    let o = call.options
-    let modelValue = try context.result(try o["model"]?.string("model") ?? "", at: call.location)
-    var options = BootstrapROI.Options(seed: BlockSeed.derive(context.seed, label: call.label))
-    options.resamples = try MMMOptionReading.int(o, "resamples", default: 100, range: 2...100_000, unit: "resamples")
-    options.level = try MMMOptionReading.double(o, "level", default: 0.9, valid: { $0 > 0 && $0 < 1 }, expected: "a level between 0 and 1 (e.g. 0.9)")
-    let methodText = try o["method"]?.string("method") ?? "iid"
-    let blockLength = try MMMOptionReading.int(o, "block_length", default: 4, range: 1...model.input.weekCount, unit: "weeks")
-    switch methodText {
-    case "iid": options.method = .iid
-    case "block": options.method = .block(length: blockLength)
-    default:
-      throw NotebookError(o["method"]?.location ?? call.location,
-        "method: expected iid or block, found '\(methodText)'\(NearMatches.hint(for: methodText, in: ["iid", "block"], noun: "method"))")
+    var options = BootstrapROI.Options(seed: parsed[seed] ?? BlockSeed.derive(context.seed, label: parsed.label))
+    options.resamples = parsed[resamples]
+    options.level = parsed[level]
+    let length = parsed[blockLength]
+    guard length <= model.input.weekCount else {
+      throw NotebookError(parsed.location(of: blockLength), "block_length: expected 1 to \(model.input.weekCount) weeks, found \(length)")
     }
-    options.refit = try o["refit"]?.bool("refit") ?? false
-    let modelBudget = modelValue["budget"].flatMap { if case .integer(let b) = $0 { return b } else { return nil } } ?? 500
-    options.search = MMMSearch.Options(
-      budget: try MMMOptionReading.int(o, "budget", default: modelBudget, range: 1...1_000_000, unit: "evaluations"),
-      ridgeAlpha: model.ridgeAlpha, adstock: model.adstockKind)
-    if let s = o["seed"] {
-      let text = try s.string("seed")
-      guard let seed = UInt64(text) else { throw NotebookError(s.location, "seed: expected a whole number ≥ 0, found '\(text)'") }
-      options.seed = seed
+    switch parsed[method] {
+    case .iid: options.method = .iid
+    case .block: options.method = .block(length: length)
     }
+    options.refit = parsed[refit]
+    options.search = MMMSearch.Options(budget: parsed[budget] ?? fitted.options.budget, ridgeAlpha: model.ridgeAlpha, adstock: model.adstockKind)
+    let displayName = parsed.label ?? "roi@\(parsed.blockLocation.line)"
 
-    let bar = TerminalProgress("roi \(call.displayName)")
+    let bar = TerminalProgress("roi \(displayName)")
     let boot: [ChannelBootstrap]
     do {
       boot = try BootstrapROI.run(model, options: options) { done, total in bar.update(done: done, total: total) }
-    } catch { throw NotebookError.wrapping(error, at: call.location) }
+    } catch { throw NotebookError.wrapping(error, at: parsed.blockLocation) }
 
     var results = Frame()
     try results.append("CHANNEL", .string(StringColumn(model.input.channels.map { Optional($0) })))
@@ -98,7 +87,7 @@ public enum MMMROIDirective: Directive {
     case .block(let L): methodLabel = "block(\(L))"
     }
     let value = Value.object([
-      ("model", .string(try o["model"]?.string("model") ?? "")),
+      ("model", .string(reference.path)),
       ("resamples", .integer(options.resamples)), ("level", .number(options.level)),
       ("method", .string(methodLabel)), ("refit", .bool(options.refit)), ("seed", .string(String(options.seed))),
       ("significant_count", .integer(boot.filter(\.isSignificant).count)),
@@ -122,7 +111,11 @@ public enum MMMROIDirective: Directive {
         TableSpec.Column(header: $1, isNumeric: $0 > 0 && $0 < 5)
       }, rows: rows, totalRows: rows.count)
     let note = "\(options.resamples) \(methodLabel) bootstrap resamples\(options.refit ? ", each with a full \(options.search.budget)-evaluation search" : " (ridge refitted, transforms fixed)"), \(pct) percentile intervals; \(boot.filter(\.isSignificant).count) of \(boot.count) channels have a lower bound above 0."
-    return DirectiveResult(value: value, outputs: [
+    let bootstrap = MMMBootstrap(
+      channels: model.input.channels, roiLow: boot.map(\.roiLow), roiHigh: boot.map(\.roiHigh), coefSD: boot.map(\.coefSD),
+      isSignificant: boot.map(\.isSignificant), resamples: options.resamples, level: options.level, method: methodLabel,
+      refit: options.refit, seed: options.seed, view: value)
+    return DirectiveResult(model: bootstrap, outputs: [
       .note(note),
       .chart(MMMCharts.roiForest(labels: labels, roi: boot.map(\.roi), low: boot.map(\.roiLow), high: boot.map(\.roiHigh), level: options.level)),
       .table(table),

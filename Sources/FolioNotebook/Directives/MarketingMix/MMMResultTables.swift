@@ -12,15 +12,10 @@ import FolioModels
 ///   settings, seeds, fit and CV metrics, plan totals and lift), numbers at
 ///   full precision (shortest round-trip text).
 enum MMMResultTables {
-  static func modelResults(model: MMMModel, labels: [String], plan: BudgetPlan, roi: Value?) throws -> Frame {
+  static func modelResults(model: MMMModel, labels: [String], plan: BudgetPlan, roi: MMMBootstrap?) throws -> Frame {
     let m = model.input.channelCount
-    func fromROI(_ field: String) -> [Double] {
-      labels.map { label in roi.map { MMMOptionReading.number($0, "channels", label, field) } ?? .nan }
-    }
-    let significant: [String?] = labels.map { label in
-      guard case .bool(let b)? = roi?["channels"]?[label]?["is_significant"] else { return nil }
-      return b ? "true" : "false"
-    }
+    let nan = [Double](repeating: .nan, count: m)
+    let significant: [String?] = roi.map { $0.isSignificant.map { $0 ? "true" : "false" } } ?? [String?](repeating: nil, count: m)
     var f = Frame()
     try f.append("CHANNEL", .string(StringColumn(model.input.channels.map { Optional($0) })))
     try f.append("LABEL", .string(StringColumn(labels.map { Optional($0) })))
@@ -31,8 +26,8 @@ enum MMMResultTables {
     try f.append("GAMMA", .number(model.parameters.map(\.gamma)))
     try f.append("COEF", .number(model.mediaCoefficients))
     try f.append("ROI", .number(model.roi))
-    try f.append("ROI_LOW", .number(fromROI("roi_low")))
-    try f.append("ROI_HIGH", .number(fromROI("roi_high")))
+    try f.append("ROI_LOW", .number(roi?.roiLow ?? nan))
+    try f.append("ROI_HIGH", .number(roi?.roiHigh ?? nan))
     try f.append("IS_SIGNIFICANT", .string(StringColumn(significant)))
     try f.append("MROI", .number((0..<m).map { model.marginalROI(channel: $0, weeklySpend: plan.current[$0]) }))
     try f.append("SPEND", .number(plan.current))
@@ -56,18 +51,10 @@ enum MMMResultTables {
   }
 
   static func metadata(
-    model: MMMModel, modelValue: Value, cv: Value?, roi: Value?, plan: BudgetPlan,
+    fit: MMMFit, cv: MMMValidation?, roi: MMMBootstrap?, plan: BudgetPlan,
     options: BudgetAllocator.Options, currentWeeks: Int
   ) throws -> Frame {
-    func text(_ v: Value?) -> String {
-      switch v {
-      case .number(let d)?: return d.description
-      case .integer(let i)?: return String(i)
-      case .string(let s)?: return s
-      case .bool(let b)?: return b ? "true" : "false"
-      default: return ""
-      }
-    }
+    let model = fit.model
     let input = model.input
     var pairs: [(String, String)] = [
       ("folio_version", folioVersion),
@@ -78,26 +65,24 @@ enum MMMResultTables {
       ("controls", input.controlNames.joined(separator: ";")),
       ("adstock", model.adstockKind.rawValue),
       ("ridge_alpha", model.ridgeAlpha.description),
-      ("search_budget", text(modelValue["budget"])),
-      ("search_seed", text(modelValue["seed"])),
-      ("search_evaluations", text(modelValue["evaluations"])),
-      ("search_loss", text(modelValue["loss"])),
+      ("search_budget", String(fit.options.budget)),
+      ("search_seed", String(fit.options.seed)),
+      ("search_evaluations", String(fit.evaluations)),
+      ("search_loss", fit.loss.description),
       ("r2_in_sample", model.r2.description), ("rmse_in_sample", model.rmse.description),
       ("mae_in_sample", model.mae.description), ("mape_in_sample", model.mape.description),
       ("nrmse_in_sample", model.nrmse.description),
     ]
     if let cv {
-      pairs += [("cv_train_weeks", text(cv["train"])), ("cv_test_weeks", text(cv["test"])), ("cv_step_weeks", text(cv["step"])),
-                ("cv_folds", text(cv["fold_count"]))]
-      for m in ["r2", "rmse", "mae", "mape", "nrmse"] {
-        pairs += [("cv_\(m)_mean", text(cv["cv"]?[m])), ("cv_\(m)_sd", text(cv["cv"]?["\(m)_sd"]))]
-      }
-      pairs.append(("model_quality", text(cv["quality"])))
+      pairs += [("cv_train_weeks", String(cv.train)), ("cv_test_weeks", String(cv.test)), ("cv_step_weeks", String(cv.step)),
+                ("cv_folds", String(cv.foldCount))]
+      for m in cv.metrics { pairs += [("cv_\(m.name)_mean", m.mean.description), ("cv_\(m.name)_sd", m.sd.description)] }
+      pairs.append(("model_quality", cv.quality))
     }
     if let roi {
-      pairs += [("bootstrap_resamples", text(roi["resamples"])), ("bootstrap_level", text(roi["level"])),
-                ("bootstrap_method", text(roi["method"])), ("bootstrap_refit", text(roi["refit"])),
-                ("bootstrap_seed", text(roi["seed"]))]
+      pairs += [("bootstrap_resamples", String(roi.resamples)), ("bootstrap_level", roi.level.description),
+                ("bootstrap_method", roi.method), ("bootstrap_refit", roi.refit ? "true" : "false"),
+                ("bootstrap_seed", String(roi.seed))]
     }
     pairs += [
       ("plan_max_change", options.maxChange.description),

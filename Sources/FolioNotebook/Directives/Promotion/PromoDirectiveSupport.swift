@@ -3,25 +3,35 @@ import FolioModels
 
 /// Option parsing and value plumbing shared by `{promo_model}` and `{promo_plan}`.
 enum PromoDirectiveSupport {
-  /// Column roles from the options, with the defaults of `PromoColumns`.
-  static func columns(_ call: DirectiveCall) throws(NotebookError) -> PromoColumns {
+  /// The column-role options of `{promo_model}`, with the defaults of `PromoColumns`.
+  static let discounts = DirectiveOption.columns("discounts", "Discount spend columns, one per promo type.")
+  static let promoTypes = DirectiveOption.texts("promo_types", "Display names of the promo types (default: the discount column names).")
+  static let macro = DirectiveOption.columns("macro", default: [], "Macro-economic columns (standardized indices).")
+  static let sku = DirectiveOption.column("sku", default: PromoColumns().sku, "SKU column.")
+  static let week = DirectiveOption.column("week", default: PromoColumns().week, "Week column ordering rows within a SKU.")
+  static let hierarchy = DirectiveOption.columns("hierarchy", default: PromoColumns().hierarchy, "Hierarchy columns.")
+  static let sales = DirectiveOption.column("sales", default: PromoColumns().sales, "Sales column.")
+  static let volume = DirectiveOption.column("volume", default: PromoColumns().volume, "Volume column.")
+  static let columnOptions: [any AnyOptionDeclaration] = [discounts, promoTypes, macro, sku, week, hierarchy, sales, volume]
+
+  /// Column roles from decoded options.
+  static func columns(_ o: ParsedOptions) throws(NotebookError) -> PromoColumns {
     var c = PromoColumns()
-    let o = call.options
-    if let n = o["sku"] { c.sku = try n.string("sku") }
-    if let n = o["week"] { c.week = try n.string("week") }
-    if let n = o["hierarchy"] { c.hierarchy = try n.stringList("hierarchy") }
-    if let n = o["sales"] { c.sales = try n.string("sales") }
-    if let n = o["volume"] { c.volume = try n.string("volume") }
-    guard let d = o["discounts"] else {
-      throw NotebookError(call.location, "{promo_model} needs 'discounts: [columns]', one discount spend column per promo type")
+    guard let d = o[discounts] else {
+      throw NotebookError(o.blockLocation, "{promo_model} needs 'discounts: [columns]', one discount spend column per promo type")
     }
-    c.discounts = try d.stringList("discounts")
-    if let n = o["promo_types"] { c.promoTypes = try n.stringList("promo_types") }
-    if let n = o["macro"] { c.macro = try n.stringList("macro") }
+    c.discounts = d
+    c.promoTypes = o[promoTypes]
+    c.macro = o[macro]
+    c.sku = o[sku]
+    c.week = o[week]
+    c.hierarchy = o[hierarchy]
+    c.sales = o[sales]
+    c.volume = o[volume]
     return c
   }
 
-  /// The columns as a record for the block's value (so `{promo_plan}` can rebuild the panel).
+  /// The columns as a record for the block's value.
   static func value(of c: PromoColumns) -> Value {
     .object([
       ("sku", .string(c.sku)), ("week", .string(c.week)), ("hierarchy", .array(c.hierarchy.map { .string($0) })),
@@ -32,81 +42,43 @@ enum PromoDirectiveSupport {
     ])
   }
 
-  static func columns(from v: Value?) -> PromoColumns? {
-    guard let v else { return nil }
-    func text(_ k: String) -> String? { if case .string(let s)? = v[k] { return s } else { return nil } }
-    func list(_ k: String) -> [String]? {
-      guard case .array(let items)? = v[k] else { return nil }
-      return items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
-    }
-    guard let sku = text("sku"), let week = text("week"), let hierarchy = list("hierarchy"), let sales = text("sales"),
-      let volume = text("volume"), let discounts = list("discounts"), let macro = list("macro")
-    else { return nil }
-    var c = PromoColumns()
-    c.sku = sku
-    c.week = week
-    c.hierarchy = hierarchy
-    c.sales = sales
-    c.volume = volume
-    c.discounts = discounts
-    c.promoTypes = list("promo_types")
-    c.macro = macro
-    return c
+  /// Which result tables a block writes: all under their default names,
+  /// none, or the listed kinds under the given names.
+  enum TableChoice: Sendable {
+    case all
+    case off
+    case named([(kind: String, name: String, keyLocation: SourceLocation, location: SourceLocation)])
   }
 
-  /// Rebuilds the fitted model a `{promo_model}` block recorded in its value:
-  /// the panel from the same dataset and columns, the parameters as stored
-  /// (full precision), so no refit happens.
-  static func model(from reference: String, at location: SourceLocation, in context: ExecutionContext)
-    throws(NotebookError) -> PromoModel
-  {
-    let v = try context.result(reference, at: location)
-    guard case .string(let dataLabel)? = v["data"], let columns = columns(from: v["columns"]),
-      let holdout = v["holdout_weeks"]?.doubleValue, case .array(let raw)? = v["parameters"]
-    else {
-      throw NotebookError(location, "'\(reference)' is not a {promo_model} result")
+  /// The `tables:` option: `true`, or `{kind: NAME}` with `kinds` the table kinds a directive writes.
+  static func tablesOption(kinds: [String]) -> OptionDeclaration<TableChoice?> {
+    DirectiveOption.structured(
+      "tables", kind: .either([.bool, .map(.text)]), "Result tables: true, or {\(kinds.joined(separator: "|")): NAME}."
+    ) { node, _ throws(NotebookError) -> TableChoice in
+      if let all = try? node.bool("tables") { return all ? .all : .off }
+      var out: [(kind: String, name: String, keyLocation: SourceLocation, location: SourceLocation)] = []
+      for e in try node.entries("tables") {
+        guard kinds.contains(e.key) else {
+          throw NotebookError(e.keyLocation, "tables: unknown table '\(e.key)'\(NearMatches.hint(for: e.key, in: kinds, noun: "table"))")
+        }
+        let name = try e.value.string("tables.\(e.key)")
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+          throw NotebookError(e.value.location, "tables.\(e.key): expected a name of letters, digits and _, found '\(name)'")
+        }
+        out.append((e.key, name, e.keyLocation, e.value.location))
+      }
+      return .named(out)
     }
-    let frame = try context.dataset(dataLabel, at: location)
-    let panel: PromoPanel
-    do { panel = try PromoPanel(frame: frame, columns: columns, holdoutWeeks: Int(holdout)) } catch {
-      throw NotebookError(location, error.message)
-    }
-    let parameters = raw.compactMap(\.doubleValue)
-    guard parameters.count == panel.layout.count else {
-      throw NotebookError(location, "'\(reference)' has \(parameters.count) parameters; the data need \(panel.layout.count)")
-    }
-    var settings = PromoTrainingSettings()
-    settings.skuPenalty = v["lambda_h"]?.doubleValue ?? settings.skuPenalty
-    settings.globalPenalty = v["lambda_r"]?.doubleValue ?? settings.globalPenalty
-    return PromoModel(
-      panel: panel, parameters: parameters, settings: settings, epochsRun: Int(v["epochs_run"]?.doubleValue ?? 0),
-      bestEpoch: Int(v["best_epoch"]?.doubleValue ?? 0), trainingLoss: v["training_loss"]?.doubleValue ?? .nan,
-      holdoutLoss: v["holdout_loss"]?.doubleValue ?? .nan)
   }
 
-  /// The result tables a block writes: `tables: true` writes all under their
-  /// default names; a mapping `{kind: NAME}` picks and renames; absent writes none.
-  static func resultTables(_ call: DirectiveCall, available: [(kind: String, defaultName: String, frame: Frame)])
-    throws(NotebookError) -> [ResultTable]
-  {
-    guard let node = call.options["tables"] else { return [] }
-    if let all = try? node.bool("tables") {
-      return all ? available.map { ResultTable(name: $0.defaultName, frame: $0.frame) } : []
+  /// The result tables a block writes for its `tables:` choice.
+  static func resultTables(_ choice: TableChoice?, available: [(kind: String, defaultName: String, frame: Frame)]) -> [ResultTable] {
+    switch choice {
+    case .all?: return available.map { ResultTable(name: $0.defaultName, frame: $0.frame) }
+    case .off?, nil: return []
+    case .named(let picks)?:
+      return picks.compactMap { p in available.first { $0.kind == p.kind }.map { ResultTable(name: p.name, frame: $0.frame) } }
     }
-    var out: [ResultTable] = []
-    for e in try node.entries("tables") {
-      guard let t = available.first(where: { $0.kind == e.key }) else {
-        throw NotebookError(
-          e.keyLocation,
-          "tables: unknown table '\(e.key)'\(NearMatches.hint(for: e.key, in: available.map(\.kind), noun: "table"))")
-      }
-      let name = try e.value.string("tables.\(e.key)")
-      guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-        throw NotebookError(e.value.location, "tables.\(e.key): expected a name of letters, digits and _, found '\(name)'")
-      }
-      out.append(ResultTable(name: name, frame: t.frame))
-    }
-    return out
   }
 
   /// A table output from a frame with per-column number formats.

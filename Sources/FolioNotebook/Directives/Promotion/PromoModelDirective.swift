@@ -32,68 +32,49 @@ import Foundation
 public enum PromoModelDirective: Directive {
   public static let name = "promo_model"
   public static let summary = "Fit the hierarchical promotion model (global + SKU deviations) with Adam and early stopping."
-  public static let options: [OptionSpec] = [
-    OptionSpec("data", reference: true, "Label of the weekly SKU dataset."),
-    OptionSpec("discounts", "Discount spend columns, one per promo type."),
-    OptionSpec("promo_types", "Display names of the promo types (default: the discount column names)."),
-    OptionSpec("macro", "Macro-economic columns (standardized indices)."),
-    OptionSpec("sku", "SKU column (default SKU)."),
-    OptionSpec("week", "Week column ordering rows within a SKU (default WEEK)."),
-    OptionSpec("hierarchy", "Hierarchy columns (default [BRAND, PRICE_SEGMENT, PACK_TYPE, SIZE])."),
-    OptionSpec("sales", "Sales column (default SALES)."),
-    OptionSpec("volume", "Volume column (default VOLUME)."),
-    OptionSpec("holdout_weeks", "Last weeks held out for early stopping and the fit report (default 13)."),
-    OptionSpec("lambda_h", "Ridge penalty λ_h on SKU deviations (default 0.01)."),
-    OptionSpec("lambda_r", "Ridge penalty λ_r on global parameters (default 0.0001)."),
-    OptionSpec("learning_rate", "Adam learning rate (default 0.02)."),
-    OptionSpec("epochs", "Maximum Adam epochs (default 4000)."),
-    OptionSpec("patience", "Early-stopping patience in epochs (default 400)."),
-    OptionSpec("volume_weight", "Weight of the volume error relative to sales (default 1)."),
-    OptionSpec("seed", "Seed of the initial parameters (default: from the notebook seed and the label)."),
-    OptionSpec("tables", "Result tables: true, or {marginal_effects|global_parameters|sku_deviations|fitted: NAME}."),
-  ]
+  static let data = DirectiveOption.reference("data", "Label of the weekly SKU dataset.")
+  static let holdoutWeeks = DirectiveOption.integer("holdout_weeks", default: 13, atLeast: 0, unit: "weeks", "Last weeks held out for early stopping and the fit report.")
+  static let lambdaH = DirectiveOption.number("lambda_h", default: 0.01, in: .nonNegative, "Ridge penalty λ_h on SKU deviations.")
+  static let lambdaR = DirectiveOption.number("lambda_r", default: 0.0001, in: .nonNegative, "Ridge penalty λ_r on global parameters.")
+  static let learningRate = DirectiveOption.number("learning_rate", default: 0.02, in: .positive, "Adam learning rate.")
+  static let epochs = DirectiveOption.integer("epochs", default: 4000, atLeast: 1, unit: "epochs", "Maximum Adam epochs.")
+  static let patience = DirectiveOption.integer("patience", default: 400, atLeast: 1, unit: "epochs", "Early-stopping patience in epochs.")
+  static let volumeWeight = DirectiveOption.number("volume_weight", default: 1, in: .nonNegative, "Weight of the volume error relative to sales.")
+  static let seed = DirectiveOption.seed(help: "Seed of the initial parameters (default: from the notebook seed and the label).")
+  static let tables = PromoDirectiveSupport.tablesOption(kinds: ["marginal_effects", "global_parameters", "sku_deviations", "fitted"])
+  public static let options: [any AnyOptionDeclaration] =
+    [data] + PromoDirectiveSupport.columnOptions + [holdoutWeeks, lambdaH, lambdaR, learningRate, epochs, patience, volumeWeight, seed, tables]
 
-  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
-    var errors: [NotebookError] = []
-    if call.options["data"] == nil { errors.append(NotebookError(call.location, "{promo_model} needs 'data: <label>'")) }
-    if call.options["discounts"] == nil {
-      errors.append(NotebookError(call.location, "{promo_model} needs 'discounts: [columns]', one discount spend column per promo type"))
-    }
-    return errors
+  public static func validate(_ options: ParsedOptions) -> [NotebookError] {
+    options.isPresent(PromoDirectiveSupport.discounts) ? [] : [
+      NotebookError(options.blockLocation, "{promo_model} needs 'discounts: [columns]', one discount spend column per promo type"),
+    ]
   }
 
-  public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
-    guard let dataNode = call.options["data"] else { throw NotebookError(call.location, "{promo_model} needs 'data: <label>'") }
-    let dataLabel = try dataNode.string("data")
-    let frame = try context.dataset(dataLabel, at: dataNode.location)
-    let columns = try PromoDirectiveSupport.columns(call)
-    let o = call.options
-    let holdout = try o["holdout_weeks"]?.int("holdout_weeks") ?? 13
+  public static func run(_ o: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
+    let reference = o[data]
+    let frame = try context.dataset(reference)
+    let columns = try PromoDirectiveSupport.columns(o)
+    let holdout = o[holdoutWeeks]
     var settings = PromoTrainingSettings()
-    if let n = o["lambda_h"] { settings.skuPenalty = try n.double("lambda_h") }
-    if let n = o["lambda_r"] { settings.globalPenalty = try n.double("lambda_r") }
-    if let n = o["learning_rate"] { settings.learningRate = try n.double("learning_rate") }
-    if let n = o["epochs"] { settings.epochs = try n.int("epochs") }
-    if let n = o["patience"] { settings.patience = try n.int("patience") }
-    if let n = o["volume_weight"] { settings.volumeWeight = try n.double("volume_weight") }
-    if let n = o["seed"] {
-      let s = try n.int("seed")
-      guard s >= 0 else { throw NotebookError(n.location, "seed: expected a whole number ≥ 0") }
-      settings.seed = UInt64(s)
-    } else {
-      settings.seed = PromoDirectiveSupport.seed(notebook: context.seed, label: call.label)
-    }
+    settings.skuPenalty = o[lambdaH]
+    settings.globalPenalty = o[lambdaR]
+    settings.learningRate = o[learningRate]
+    settings.epochs = o[epochs]
+    settings.patience = o[patience]
+    settings.volumeWeight = o[volumeWeight]
+    settings.seed = o[seed] ?? PromoDirectiveSupport.seed(notebook: context.seed, label: o.label)
     let panel: PromoPanel
     do { panel = try PromoPanel(frame: frame, columns: columns, holdoutWeeks: holdout) } catch {
-      throw NotebookError(o["holdout_weeks"]?.location ?? dataNode.location, error.message)
+      throw NotebookError(o.isPresent(holdoutWeeks) ? o.location(of: holdoutWeeks) : reference.location, error.message)
     }
     let model: PromoModel
     do { model = try PromoTrainer.fit(panel, settings: settings) } catch {
-      throw NotebookError(call.location, error.message)
+      throw NotebookError(o.blockLocation, error.message)
     }
     let report = try PromoModelReport(model: model)
     var fields: [(String, Value)] = [
-      ("data", .string(dataLabel)), ("columns", PromoDirectiveSupport.value(of: columns)),
+      ("data", .string(reference.path)), ("columns", PromoDirectiveSupport.value(of: columns)),
       ("holdout_weeks", .integer(holdout)), ("lambda_h", .number(settings.skuPenalty)),
       ("lambda_r", .number(settings.globalPenalty)), ("learning_rate", .number(settings.learningRate)),
       ("seed", .string(String(settings.seed))), ("skus", .integer(panel.skus)), ("weeks", .integer(panel.weeks)),
@@ -105,12 +86,13 @@ public enum PromoModelDirective: Directive {
       ("sku_deviations", .table(report.skuDeviations)),
     ]
     fields.append(("parameters", Value(model.parameters)))
-    let tables = try PromoDirectiveSupport.resultTables(call, available: [
+    let result = PromoDirectiveSupport.resultTables(o[tables], available: [
       ("marginal_effects", "PROMO_MARGINAL_EFFECTS", report.marginalEffects),
       ("global_parameters", "PROMO_GLOBAL_PARAMETERS", report.globalParameters),
       ("sku_deviations", "PROMO_SKU_DEVIATIONS", report.skuDeviations),
       ("fitted", "PROMO_FITTED", report.fittedFrame),
     ])
-    return DirectiveResult(value: .object(fields), outputs: report.outputs, tables: tables)
+    let fit = PromoFit(model: model, frame: frame, columns: columns, holdoutWeeks: holdout, view: .object(fields))
+    return DirectiveResult(model: fit, outputs: report.outputs, tables: result)
   }
 }

@@ -24,118 +24,99 @@ import FolioModels
 public enum PromoPlanDirective: Directive {
   public static let name = "promo_plan"
   public static let summary = "Optimize discount spend per SKU × promo type under hard caps, limits, bounds and volume limits."
-  public static let options: [OptionSpec] = [
-    OptionSpec("model", reference: true, "Label of a {promo_model} block."),
-    OptionSpec("horizon", "Planning horizon in weeks (default 13)."),
-    OptionSpec("brand_caps", "Maximum total horizon spend per brand: {brand: amount}."),
-    OptionSpec("pack_limits", "Maximum total horizon spend per pack type: {pack: amount}."),
-    OptionSpec("segment_bounds", "Total horizon spend per price segment: {segment: {min: a, max: b}}."),
-    OptionSpec("spend_range", "Bounds on each SKU × type's spend as multiples of its current spend: {min: a, max: b}."),
-    OptionSpec("volume_change", "Allowed change of each SKU's horizon volume vs the current plan (default 0.2)."),
-    OptionSpec("lambda_rho", "Weight of ρ = ΔSales/(spend + ε) in the objective (default 0)."),
-    OptionSpec("epsilon", "ε in ρ's denominator, in currency (default 1)."),
-    OptionSpec("brand", "Hierarchy column of brands (default BRAND)."),
-    OptionSpec("pack_type", "Hierarchy column of pack types (default PACK_TYPE)."),
-    OptionSpec("price_segment", "Hierarchy column of price segments (default PRICE_SEGMENT)."),
-    OptionSpec("tables", "Result tables: true, or {plan|skus|constraints: NAME}."),
+  static let model = DirectiveOption.reference("model", "Label of a {promo_model} block.")
+  static let horizon = DirectiveOption.integer("horizon", default: 13, atLeast: 1, unit: "weeks", "Planning horizon in weeks.")
+  static let amount = DirectiveOption.item(.number(.nonNegative)) { node, name throws(NotebookError) in try OptionScalars.number(node, name, .nonNegative) }
+  static let bounds = DirectiveOption.item(.record([RecordField("min", .number(.nonNegative)), RecordField("max", .number(.nonNegative))])) {
+    node, name throws(NotebookError) -> (lower: Double, upper: Double, location: SourceLocation) in
+    var lo = 0.0, hi = Double.infinity
+    for f in try node.entries(name) {
+      switch f.key {
+      case "min": lo = try OptionScalars.number(f.value, "\(name).min", .nonNegative)
+      case "max": hi = try OptionScalars.number(f.value, "\(name).max", .nonNegative)
+      default: throw NotebookError(f.keyLocation, "\(name): unknown key '\(f.key)'; expected min and/or max")
+      }
+    }
+    return (lo, hi, node.location)
+  }
+  static let brandCaps = DirectiveOption.map("brand_caps", of: amount, "Maximum total horizon spend per brand: {brand: amount}.")
+  static let packLimits = DirectiveOption.map("pack_limits", of: amount, "Maximum total horizon spend per pack type: {pack: amount}.")
+  static let segmentBounds = DirectiveOption.map("segment_bounds", of: bounds, "Total horizon spend per price segment: {segment: {min: a, max: b}}.")
+  static let spendRange = DirectiveOption.structured(
+    "spend_range", kind: .record([RecordField("min", .number(.nonNegative)), RecordField("max", .number(.nonNegative))]),
+    "Bounds on each SKU × type's spend as multiples of its current spend: {min: a, max: b}."
+  ) { node, name throws(NotebookError) -> ClosedRange<Double> in
+    let (lo, hi, _) = try bounds.decode(node)
+    guard lo <= hi, hi.isFinite else {
+      throw NotebookError(node.location, "spend_range: expected 0 ≤ min ≤ max with a finite max, e.g. {min: 0.5, max: 3}")
+    }
+    return lo...hi
+  }
+  static let volumeChange = DirectiveOption.number(
+    "volume_change", default: 0.2, in: NumberBounds(lower: 0, upper: 1, upperInclusive: false),
+    "Allowed change of each SKU's horizon volume vs the current plan.")
+  static let lambdaRho = DirectiveOption.number("lambda_rho", default: 0, in: .nonNegative, "Weight of ρ = ΔSales/(spend + ε) in the objective.")
+  static let epsilon = DirectiveOption.number("epsilon", default: 1, in: .positive, "ε in ρ's denominator, in currency.")
+  static let brand = DirectiveOption.column("brand", default: PromoPlanConstraints().brandLevel, "Hierarchy column of brands.")
+  static let packType = DirectiveOption.column("pack_type", default: PromoPlanConstraints().packLevel, "Hierarchy column of pack types.")
+  static let priceSegment = DirectiveOption.column("price_segment", default: PromoPlanConstraints().segmentLevel, "Hierarchy column of price segments.")
+  static let tables = PromoDirectiveSupport.tablesOption(kinds: ["plan", "skus", "constraints"])
+  public static let options: [any AnyOptionDeclaration] = [
+    model, horizon, brandCaps, packLimits, segmentBounds, spendRange, volumeChange, lambdaRho, epsilon, brand, packType, priceSegment, tables,
   ]
 
-  public static func check(_ call: DirectiveCall, in context: CheckContext) -> [NotebookError] {
-    call.options["model"] == nil ? [NotebookError(call.location, "{promo_plan} needs 'model: <label>' naming a {promo_model} block")] : []
+  public static func validate(_ options: ParsedOptions) -> [NotebookError] {
+    do { _ = try planConstraints(options) } catch { return [error] }
+    return []
   }
 
-  public static func run(_ call: DirectiveCall, in context: inout ExecutionContext) throws -> DirectiveResult {
-    guard let modelNode = call.options["model"] else {
-      throw NotebookError(call.location, "{promo_plan} needs 'model: <label>' naming a {promo_model} block")
-    }
-    let model = try PromoDirectiveSupport.model(from: try modelNode.string("model"), at: modelNode.location, in: context)
-    let constraints = try parseConstraints(call)
+  public static func run(_ o: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
+    let fit = try context.model(PromoFit.self, o[model])
+    let constraints = try planConstraints(o)
     let plan: PromoPlan
-    do { plan = try PromoPlanner.plan(model, constraints: constraints) } catch {
-      throw NotebookError(errorLocation(error, call), error.message)
+    do { plan = try PromoPlanner.plan(fit.model, constraints: constraints) } catch {
+      throw NotebookError(errorLocation(error, o), error.message)
     }
-    let report = try PromoPlanReport(model: model, plan: plan, constraints: constraints)
-    let tables = try PromoDirectiveSupport.resultTables(call, available: [
+    let report = try PromoPlanReport(model: fit.model, plan: plan, constraints: constraints)
+    let result = PromoDirectiveSupport.resultTables(o[tables], available: [
       ("plan", "PROMO_PLAN", report.planFrame), ("skus", "PROMO_PLAN_SKUS", report.skuFrame),
       ("constraints", "PROMO_CONSTRAINTS", report.constraintFrame),
     ])
-    return DirectiveResult(value: report.value, outputs: report.outputs, tables: tables)
+    return DirectiveResult(value: report.value, outputs: report.outputs, tables: result)
   }
 
   /// Points a planner error at the option it concerns, when one does.
-  static func errorLocation(_ error: PromoError, _ call: DirectiveCall) -> SourceLocation {
+  static func errorLocation(_ error: PromoError, _ o: ParsedOptions) -> SourceLocation {
     switch error {
     case .unknownGroup(_, let kind, _):
-      let key = kind == "brand" ? "brand_caps" : kind == "pack type" ? "pack_limits" : "segment_bounds"
-      return call.options[key]?.location ?? call.location
-    default: return call.location
+      if kind == "brand" { return o.location(of: brandCaps) }
+      if kind == "pack type" { return o.location(of: packLimits) }
+      return o.location(of: segmentBounds)
+    default: return o.blockLocation
     }
   }
 
-  static func parseConstraints(_ call: DirectiveCall) throws(NotebookError) -> PromoPlanConstraints {
+  static func planConstraints(_ o: ParsedOptions) throws(NotebookError) -> PromoPlanConstraints {
     var c = PromoPlanConstraints()
-    let o = call.options
-    if let n = o["horizon"] {
-      c.horizon = try n.int("horizon")
-      guard c.horizon >= 1 else { throw NotebookError(n.location, "horizon: expected at least 1 week") }
-    }
-    func amount(_ node: OptionNode, _ what: String) throws(NotebookError) -> Double {
-      let v = try node.double(what)
-      guard v >= 0, v.isFinite else { throw NotebookError(node.location, "\(what): expected an amount ≥ 0, found \(v)") }
-      return v
-    }
-    for e in try o["brand_caps"]?.entries("brand_caps") ?? [] {
-      c.brandCaps.append(.init(e.key, maximum: try amount(e.value, "brand_caps.\(e.key)")))
-    }
-    for e in try o["pack_limits"]?.entries("pack_limits") ?? [] {
-      c.packLimits.append(.init(e.key, maximum: try amount(e.value, "pack_limits.\(e.key)")))
-    }
-    for e in try o["segment_bounds"]?.entries("segment_bounds") ?? [] {
+    c.horizon = o[horizon]
+    for e in o[brandCaps] ?? [] { c.brandCaps.append(.init(e.key, maximum: e.value)) }
+    for e in o[packLimits] ?? [] { c.packLimits.append(.init(e.key, maximum: e.value)) }
+    for e in o[segmentBounds] ?? [] {
       var b = PromoPlanConstraints.Bounds(e.key)
-      for f in try e.value.entries("segment_bounds.\(e.key)") {
-        switch f.key {
-        case "min": b.lower = try amount(f.value, "segment_bounds.\(e.key).min")
-        case "max": b.upper = try amount(f.value, "segment_bounds.\(e.key).max")
-        default:
-          throw NotebookError(f.keyLocation, "segment_bounds.\(e.key): unknown key '\(f.key)'; expected min and/or max")
-        }
-      }
+      b.lower = e.value.lower
+      b.upper = e.value.upper
       guard b.lower <= b.upper else {
         throw NotebookError(e.value.location, "segment_bounds.\(e.key): min \(b.lower) is above max \(b.upper)")
       }
       c.segmentBounds.append(b)
     }
-    if let n = o["spend_range"] {
-      var lo = 0.0, hi = Double.infinity
-      for f in try n.entries("spend_range") {
-        switch f.key {
-        case "min": lo = try amount(f.value, "spend_range.min")
-        case "max": hi = try amount(f.value, "spend_range.max")
-        default: throw NotebookError(f.keyLocation, "spend_range: unknown key '\(f.key)'; expected min and/or max")
-        }
-      }
-      guard lo <= hi, hi.isFinite else {
-        throw NotebookError(n.location, "spend_range: expected 0 ≤ min ≤ max with a finite max, e.g. {min: 0.5, max: 3}")
-      }
-      c.spendRange = lo...hi
-    }
-    if let n = o["volume_change"] {
-      c.volumeChange = try n.double("volume_change")
-      guard c.volumeChange >= 0, c.volumeChange < 1 else {
-        throw NotebookError(n.location, "volume_change: expected a fraction in [0, 1), e.g. 0.2 for ±20%")
-      }
-    }
-    if let n = o["lambda_rho"] {
-      c.lambdaRho = try n.double("lambda_rho")
-      guard c.lambdaRho >= 0, c.lambdaRho.isFinite else { throw NotebookError(n.location, "lambda_rho: expected a number ≥ 0") }
-    }
-    if let n = o["epsilon"] {
-      c.epsilon = try n.double("epsilon")
-      guard c.epsilon > 0, c.epsilon.isFinite else { throw NotebookError(n.location, "epsilon: expected a number > 0") }
-    }
-    if let n = o["brand"] { c.brandLevel = try n.string("brand") }
-    if let n = o["pack_type"] { c.packLevel = try n.string("pack_type") }
-    if let n = o["price_segment"] { c.segmentLevel = try n.string("price_segment") }
+    if let r = o[spendRange] { c.spendRange = r }
+    c.volumeChange = o[volumeChange]
+    c.lambdaRho = o[lambdaRho]
+    c.epsilon = o[epsilon]
+    c.brandLevel = o[brand]
+    c.packLevel = o[packType]
+    c.segmentLevel = o[priceSegment]
     return c
   }
 }
