@@ -79,10 +79,12 @@ public enum BootstrapROI {
     let features = Matrix(columns: model.transformedSpend + model.input.controls)
     let spendTotals = model.input.spend.map { $0.reduce(0, +) }
     var coefs = [[Double]](repeating: [], count: B), rois = [[Double]](repeating: [], count: B)
+    var params = [[ChannelParameters]](repeating: [], count: B)
     var errors = [MMMError?](repeating: nil, count: B)
     let lock = NSLock()
     var done = 0
     coefs.withUnsafeMutableBufferPointer { coefSlots in
+      params.withUnsafeMutableBufferPointer { paramSlots in
       rois.withUnsafeMutableBufferPointer { roiSlots in
         errors.withUnsafeMutableBufferPointer { errorSlots in
           DispatchQueue.concurrentPerform(iterations: B) { b in
@@ -94,6 +96,7 @@ public enum BootstrapROI {
                 search.seed = rng.next()
                 let r = try MMMSearch.run(model.input, options: search, weights: w)
                 coefSlots[b] = r.model.mediaCoefficients
+                paramSlots[b] = r.model.parameters
                 roiSlots[b] = r.model.roi
               } else {
                 let fit = try RidgeRegression.fit(features: features, target: model.input.revenue,
@@ -118,6 +121,7 @@ public enum BootstrapROI {
           }
         }
       }
+      }
     }
     if let first = errors.compactMap({ $0 }).first { throw first }
     let pointROI = model.roi, pointCoef = model.mediaCoefficients
@@ -128,7 +132,8 @@ public enum BootstrapROI {
       return ChannelBootstrap(
         channel: model.input.channels[c], roi: pointROI[c], roiLow: roiLow, roiHigh: quantile(rs, highQ),
         roiSD: sampleSD(rs), coef: pointCoef[c], coefLow: quantile(cs, lowQ), coefHigh: quantile(cs, highQ),
-        coefSD: sampleSD(cs), isSignificant: roiLow > 0, roiDraws: rs, coefDraws: cs)
+        coefSD: sampleSD(cs), isSignificant: roiLow > 0, roiDraws: rs, coefDraws: cs,
+        parameterDraws: options.refit ? params.map { $0[c] } : [])
     }
   }
 
@@ -192,11 +197,16 @@ public struct ChannelBootstrap: Sendable, Equatable {
   public var roiDraws: [Double]
   /// The B resampled coefficients, in resample order.
   public var coefDraws: [Double]
+  /// The B resampled transform parameters with `refit` (each resample
+  /// searched anew); empty without, when every resample keeps the model's.
+  public var parameterDraws: [ChannelParameters]
 
   public init(
     channel: String, roi: Double, roiLow: Double, roiHigh: Double, roiSD: Double, coef: Double, coefLow: Double,
-    coefHigh: Double, coefSD: Double, isSignificant: Bool, roiDraws: [Double], coefDraws: [Double]
+    coefHigh: Double, coefSD: Double, isSignificant: Bool, roiDraws: [Double], coefDraws: [Double],
+    parameterDraws: [ChannelParameters] = []
   ) {
+    self.parameterDraws = parameterDraws
     self.channel = channel
     self.roi = roi
     self.roiLow = roiLow

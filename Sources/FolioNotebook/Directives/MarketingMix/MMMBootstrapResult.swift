@@ -8,12 +8,8 @@ struct MMMBootstrap: BlockModel {
   static let kind = "mmm_bootstrap"
   static let description = "a {roi} block's bootstrap intervals"
 
-  /// Channel keys, parallel to every array below.
-  var channels: [String]
-  var roiLow: [Double]
-  var roiHigh: [Double]
-  var coefSD: [Double]
-  var isSignificant: [Bool]
+  /// One entry per channel of the model, with every resample's draws.
+  var boot: [ChannelBootstrap]
   var resamples: Int
   var level: Double
   /// `iid` or `block(L)`.
@@ -22,12 +18,22 @@ struct MMMBootstrap: BlockModel {
   var seed: UInt64
   var view: Value
 
+  var channels: [String] { boot.map(\.channel) }
+  var roiLow: [Double] { boot.map(\.roiLow) }
+  var roiHigh: [Double] { boot.map(\.roiHigh) }
+  var coefSD: [Double] { boot.map(\.coefSD) }
+  var isSignificant: [Bool] { boot.map(\.isSignificant) }
+
   func encode(_ w: inout BinaryWriter) {
-    w.strings(channels)
-    w.raw(roiLow)
-    w.raw(roiHigh)
-    w.raw(coefSD)
-    w.raw(isSignificant.map { $0 ? UInt8(1) : 0 })
+    w.int(boot.count)
+    for b in boot {
+      w.string(b.channel)
+      for d in [b.roi, b.roiLow, b.roiHigh, b.roiSD, b.coef, b.coefLow, b.coefHigh, b.coefSD] { w.double(d) }
+      w.bool(b.isSignificant)
+      w.raw(b.roiDraws)
+      w.raw(b.coefDraws)
+      w.raw(b.parameterDraws.flatMap { [$0.theta, $0.alpha, $0.gamma, $0.shape, $0.scale] })
+    }
     w.int(resamples)
     w.double(level)
     w.string(method)
@@ -37,16 +43,24 @@ struct MMMBootstrap: BlockModel {
   }
 
   static func decode(_ r: inout BinaryReader) throws -> MMMBootstrap {
-    let channels = try r.strings()
-    let low = try r.raw(Double.self), high = try r.raw(Double.self), sd = try r.raw(Double.self)
-    let significant = try r.raw(UInt8.self).map { $0 != 0 }
+    var boot: [ChannelBootstrap] = []
+    for _ in 0..<(try r.count()) {
+      let channel = try r.string()
+      var d: [Double] = []
+      for _ in 0..<8 { d.append(try r.double()) }
+      let significant = try r.bool()
+      let roiDraws = try r.raw(Double.self), coefDraws = try r.raw(Double.self), flat = try r.raw(Double.self)
+      guard flat.count % 5 == 0 else { throw BinaryReader.Corrupt() }
+      let params = stride(from: 0, to: flat.count, by: 5).map {
+        ChannelParameters(theta: flat[$0], alpha: flat[$0 + 1], gamma: flat[$0 + 2], shape: flat[$0 + 3], scale: flat[$0 + 4])
+      }
+      boot.append(ChannelBootstrap(
+        channel: channel, roi: d[0], roiLow: d[1], roiHigh: d[2], roiSD: d[3], coef: d[4], coefLow: d[5], coefHigh: d[6],
+        coefSD: d[7], isSignificant: significant, roiDraws: roiDraws, coefDraws: coefDraws, parameterDraws: params))
+    }
     let resamples = try r.int(), level = try r.double(), method = try r.string(), refit = try r.bool()
     guard let seed = UInt64(try r.string()) else { throw BinaryReader.Corrupt() }
-    let view = try r.value()
-    guard [low.count, high.count, sd.count, significant.count].allSatisfy({ $0 == channels.count }) else { throw BinaryReader.Corrupt() }
-    return MMMBootstrap(
-      channels: channels, roiLow: low, roiHigh: high, coefSD: sd, isSignificant: significant, resamples: resamples,
-      level: level, method: method, refit: refit, seed: seed, view: view)
+    return MMMBootstrap(boot: boot, resamples: resamples, level: level, method: method, refit: refit, seed: seed, view: try r.value())
   }
 
   /// This bootstrap's arrays are of `fit`'s channels, or an error at `reference`.

@@ -47,10 +47,12 @@ public enum MMMCurvesDirective: Directive {
     options.bandZ = parsed[bandZ]
     // Coefficient sds from the bootstrap, in the model's channel order.
     var coefSD: [Double]? = nil
+    var bootstrap: MMMBootstrap? = nil
     if let r = parsed[roi] {
-      let bootstrap = try context.model(MMMBootstrap.self, r)
-      try bootstrap.check(against: fitted, r)
-      coefSD = bootstrap.coefSD
+      let b = try context.model(MMMBootstrap.self, r)
+      try b.check(against: fitted, r)
+      coefSD = b.coefSD
+      bootstrap = b
     }
     let curves = ResponseCurves.compute(model, bootstrap: nil, options: options)
     var lower: [[Double]] = [], upper: [[Double]] = []
@@ -74,13 +76,29 @@ public enum MMMCurvesDirective: Directive {
     try table.append("MROI", .number(curves.flatMap(\.marginalROI)))
     try table.append("ZONE", .string(StringColumn(curves.flatMap { c in c.marginalROI.map { Optional(options.zone(marginalROI: $0).rawValue) } })))
 
+    // Marginal ROI at current spend under every resample: its interval and the zones it spans.
+    let mroiInterval: [(low: Double, high: Double)?] = curves.indices.map { c in
+      bootstrap.map { b in
+        BootstrapResponse.interval(
+          BootstrapResponse.marginalROIDraws(model, b.boot[c], channel: c, weeklySpend: curves[c].currentSpend), level: b.level)
+      }
+    }
+    func zoneRange(_ c: Int) -> String {
+      guard let i = mroiInterval[c] else { return curves[c].zone.rawValue }
+      let lo = options.zone(marginalROI: i.low), hi = options.zone(marginalROI: i.high)
+      return lo == hi ? lo.rawValue : "\(lo.rawValue)–\(hi.rawValue)"
+    }
     let channels: [(String, Value)] = curves.indices.map { c in
       let cur = curves[c]
-      return (labels[c], .object([
+      var fields: [(String, Value)] = [
         ("key", .string(cur.channel)), ("current_spend", .number(cur.currentSpend)),
         ("current_response", .number(cur.currentResponse)), ("mroi", .number(cur.currentMarginalROI)),
         ("zone", .string(cur.zone.rawValue)),
-      ]))
+      ]
+      if let i = mroiInterval[c] {
+        fields += [("mroi_low", .number(i.low)), ("mroi_high", .number(i.high)), ("zone_range", .string(zoneRange(c)))]
+      }
+      return (labels[c], .object(fields))
     }
     func names(_ zone: ResponseZone) -> String { MMMText.list(curves.indices.filter { curves[$0].zone == zone }.map { labels[$0] }) }
     let value = Value.object([
@@ -92,10 +110,12 @@ public enum MMMCurvesDirective: Directive {
 
     let money = NumberFormat(.currency, digits: 0), f2 = NumberFormat(.fixed, digits: 2)
     let rows = curves.indices.map { c -> [String] in
-      [labels[c], money.format(curves[c].currentSpend), money.format(curves[c].currentResponse), f2.format(curves[c].currentMarginalROI), curves[c].zone.rawValue]
+      let mroi = f2.format(curves[c].currentMarginalROI) + (mroiInterval[c].map { " (\(f2.format($0.low))–\(f2.format($0.high)))" } ?? "")
+      return [labels[c], money.format(curves[c].currentSpend), money.format(curves[c].currentResponse), mroi,
+              curves[c].zone.rawValue + (mroiInterval[c] == nil || zoneRange(c) == curves[c].zone.rawValue ? "" : " (interval spans \(zoneRange(c)))")]
     }
     var outputs: [BlockOutput] = [
-      .note("Zones by marginal ROI at current mean weekly spend: EFFICIENT above \(f2.format(options.efficientAbove)), SATURATED below \(f2.format(options.saturatedBelow)), DIMINISHING between.\(coefSD == nil ? " No {roi} block given, so no bands." : " Bands: ± \(NumberFormat.automatic.format(options.bandZ)) bootstrap coefficient sd.")"),
+      .note("Zones by marginal ROI at current mean weekly spend: EFFICIENT above \(f2.format(options.efficientAbove)), SATURATED below \(f2.format(options.saturatedBelow)), DIMINISHING between.\(bootstrap.map { " Bands: ± \(NumberFormat.automatic.format(options.bandZ)) bootstrap coefficient sd; marginal ROI with its \(NumberFormat(.percent, digits: 0).format($0.level)) bootstrap interval (each resample's coefficient\($0.refit ? " and transforms" : "")), and the zones that interval spans." } ?? " No {roi} block given, so no bands and no intervals.")"),
       .table(TableSpec(
         columns: ["Channel", "Current weekly spend", "Weekly revenue", "Marginal ROI", "Zone"].enumerated().map { TableSpec.Column(header: $1, isNumeric: $0 > 0 && $0 < 4) },
         rows: rows, totalRows: rows.count)),

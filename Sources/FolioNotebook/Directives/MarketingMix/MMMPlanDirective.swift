@@ -95,6 +95,11 @@ public enum MMMPlanDirective: Directive {
     }
     let channels: [(String, Value)] = labels.indices.map { c in (labels[c], MMMResultTables.record(results, row: c)) }
     let meanRevenue = input.revenue.reduce(0, +) / Double(input.weekCount)
+    // The plan's lift re-evaluated under every bootstrap resample of the {roi} block.
+    let liftDraws = bootstrap.map { BootstrapResponse.liftDraws(model, $0.boot, current: plan.current, recommended: plan.recommended) }
+    var liftInterval: (low: Double, high: Double)? = nil
+    if let d = liftDraws, let b = bootstrap { liftInterval = BootstrapResponse.interval(d, level: b.level) }
+    let liftPositive = liftDraws.map(BootstrapResponse.probabilityPositive)
     let value = Value.object([
       ("model", .string(reference.path)),
       ("change", .number(options.maxChange)),
@@ -105,6 +110,9 @@ public enum MMMPlanDirective: Directive {
       ("predicted_recommended", .number(plan.predictedRecommended)),
       ("lift", .number(plan.lift)),
       ("lift_percent", .number(plan.liftPercent)),
+      ("lift_low", liftInterval.map { .number($0.low) } ?? .null),
+      ("lift_high", liftInterval.map { .number($0.high) } ?? .null),
+      ("lift_probability_positive", liftPositive.map { .number($0) } ?? .null),
       ("lift_annual", .number(52 * plan.lift)),
       ("lift_percent_of_revenue", .number(100 * plan.lift / meanRevenue)),
       ("upper_bound", .number(plan.upperBound)),
@@ -137,7 +145,13 @@ public enum MMMPlanDirective: Directive {
         TableSpec.Column(header: $1, isNumeric: $0 > 0 && $0 < 6)
       }, rows: rows, totalRows: rows.count)
     let kktText = "KKT check: common marginal ROI λ = \(NumberFormat(.fixed, digits: 4).format(plan.kkt.multiplier)); largest deviation among channels inside their bounds \(NumberFormat(.sci, digits: 2).format(plan.kkt.maxInteriorDeviation)); bound channels on the correct side of λ: \(plan.kkt.complementarySlacknessHolds ? "yes" : "no (violation \(NumberFormat(.sci, digits: 2).format(plan.kkt.maxSlacknessViolation)))"); optimality gap at most \(money.format(plan.optimalityGap)) per week."
-    let note = "Reallocating \(money.format(plan.total)) per week (±\(pct0.format(100 * options.maxChange))% per channel) lifts predicted weekly media revenue from \(money.format(plan.predictedCurrent)) to \(money.format(plan.predictedRecommended)): +\(money.format(plan.lift)) (\(f1.format(plan.liftPercent))%). Method: \(plan.method)."
+    var liftText = "; no {roi} block given, so the lift has no interval"
+    if let i = liftInterval, let p = liftPositive, let b = bootstrap {
+      let signed = { (x: Double) in (x < 0 ? "−" : "+") + money.format(abs(x)) }
+      let pct = NumberFormat(.percent, digits: 0)
+      liftText = "; \(pct.format(b.level)) bootstrap interval \(signed(i.low)) to \(signed(i.high)) per week, probability the lift is positive \(pct.format(p)) (the plan re-evaluated on each of \(b.resamples) resampled models)"
+    }
+    let note = "Reallocating \(money.format(plan.total)) per week (±\(pct0.format(100 * options.maxChange))% per channel) lifts predicted weekly media revenue from \(money.format(plan.predictedCurrent)) to \(money.format(plan.predictedRecommended)): +\(money.format(plan.lift)) (\(f1.format(plan.liftPercent))%)\(liftText). Method: \(plan.method)."
     return DirectiveResult(value: value, outputs: [
       .note(note), .chart(MMMCharts.spendComparison(labels: labels, current: plan.current, recommended: plan.recommended)),
       .table(table), .note(kktText),

@@ -112,9 +112,8 @@ public enum MMMROIDirective: Directive {
       }, rows: rows, totalRows: rows.count)
     let note = "\(options.resamples) \(methodLabel) bootstrap resamples\(options.refit ? ", each with a full \(options.search.budget)-evaluation search" : " (ridge refitted, transforms fixed)"), \(pct) percentile intervals; \(boot.filter(\.isSignificant).count) of \(boot.count) channels have a lower bound above 0."
     let bootstrap = MMMBootstrap(
-      channels: model.input.channels, roiLow: boot.map(\.roiLow), roiHigh: boot.map(\.roiHigh), coefSD: boot.map(\.coefSD),
-      isSignificant: boot.map(\.isSignificant), resamples: options.resamples, level: options.level, method: methodLabel,
-      refit: options.refit, seed: options.seed, view: value)
+      boot: boot, resamples: options.resamples, level: options.level, method: methodLabel, refit: options.refit,
+      seed: options.seed, view: value)
     return DirectiveResult(model: bootstrap, outputs: [
       .note(note),
       .chart(MMMCharts.roiForest(labels: labels, roi: boot.map(\.roi), low: boot.map(\.roiLow), high: boot.map(\.roiHigh), level: options.level)),
