@@ -6,14 +6,7 @@ extension InlineTemplate {
   /// no thousands separators), so `budget: "{{ params.n }}"` receives exactly
   /// the param's value. A formatting filter (`| thousands: 0`) still formats.
   public func renderForOption(in scope: TemplateScope) throws(InlineTemplateError) -> String {
-    var out = ""
-    for seg in segments {
-      switch seg {
-      case .text(let t): out += t
-      case .placeholder(let p): out += LosslessText.text(try p.evaluate(in: scope))
-      }
-    }
-    return out
+    try render(in: scope, valueText: LosslessText.text)
   }
 }
 

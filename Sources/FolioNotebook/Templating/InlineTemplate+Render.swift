@@ -4,11 +4,16 @@ extension InlineTemplate {
   /// Evaluates every placeholder and joins the text; the first failing
   /// placeholder throws (used for option strings, where a bad value must stop the block).
   public func render(in scope: TemplateScope) throws(InlineTemplateError) -> String {
+    try render(in: scope, valueText: TemplateFilters.displayText)
+  }
+
+  /// Joins the text with each placeholder's value written by `valueText`.
+  func render(in scope: TemplateScope, valueText: (Value) -> String) throws(InlineTemplateError) -> String {
     var out = ""
     for seg in segments {
       switch seg {
       case .text(let t): out += t
-      case .placeholder(let p): out += TemplateFilters.displayText(try p.evaluate(in: scope))
+      case .placeholder(let p): out += valueText(try p.evaluate(in: scope))
       }
     }
     return out
