@@ -91,13 +91,15 @@ final class RenderOutputSetTests: XCTestCase {
     try out.assertHoldsOnlyTheSet()
   }
 
-  func testStagingFolderLeftByAKilledRenderIsRemovedByTheNextRender() throws {
+  func testStagingFolderAndLockFileLeftByAKilledRenderAreRemovedByTheNextRender() throws {
     let (dir, out) = try exportingFixture()
     XCTAssertEqual(try FolioProcess.run(["render", "nb.md", "-o", "out"], in: dir).status, 0)
     // What a render killed while writing leaves: a staging folder with a partial set.
     let stale = out.url.appendingPathComponent(".nb.tmp-Ab12Z9")
     try FileManager.default.createDirectory(at: stale.appendingPathComponent("nb"), withIntermediateDirectories: true)
     try "{\"trunc".write(to: stale.appendingPathComponent("nb/results.json"), atomically: false, encoding: .utf8)
+    // ... and its lock file (the kernel released the lock when it died).
+    FileManager.default.createFile(atPath: out.url.appendingPathComponent(".nb.lock").path, contents: nil)
     // A look-alike that is not a staging folder of this notebook stays.
     let other = out.url.appendingPathComponent(".nb.tmp-notmine")
     try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
