@@ -10,14 +10,23 @@ struct FolioCommand: ParsableCommand {
     subcommands: [RenderCommand.self, CheckCommand.self, PreviewCommand.self, DirectivesCommand.self])
 }
 
-/// Process exit codes: 0 all blocks ran, 1 a block or notebook failed, 2 usage error.
+/// Process exit codes, as the README's "Command line" section lists them.
 enum FolioExit {
+  /// Every block ran and every output was written.
   static let success: Int32 = 0
+  /// A block failed (its error cell is in the report), `check` found an
+  /// error, or an output could not be written (`OutputError`: a full disk,
+  /// a result store that is down; the previous outputs are then intact).
   static let blockFailed: Int32 = 1
+  /// The command line is wrong (`UsageError`, argument parsing): an unknown
+  /// flag or `--param`, a malformed value, or a path argument (notebook,
+  /// `--template`, `--params-file`) that names no readable file.
   static let usage: Int32 = 2
 }
 
-/// A usage problem found after argument parsing (missing notebook, unknown --param).
+/// A problem with the command line found after argument parsing: a notebook
+/// or `--template` that does not exist, an unknown or mistyped `--param`.
+/// Exit status 2. Failures to write outputs are `OutputError` (exit 1).
 struct UsageError: Error, CustomStringConvertible {
   var description: String
 }

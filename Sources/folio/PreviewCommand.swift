@@ -45,7 +45,9 @@ struct PreviewCommand: AsyncParsableCommand {
       throw UsageError(description: "cannot read notebook '\(notebook)': no such file or not readable")
     }
     let outputDirectory = output ?? Self.defaultOutputDirectory(for: notebook)
-    try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+    do { try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true) } catch {
+      throw OutputError.cannotWrite(path: outputDirectory, reason: ReportOutputSet.reason(error))
+    }
 
     var job = ReportJob(notebookPath: notebook, outputDirectory: outputDirectory)
     job.params = params.map {

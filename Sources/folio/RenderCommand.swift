@@ -1,11 +1,17 @@
 import ArgumentParser
+import FolioData
 import FolioNotebook
 import FolioRender
 import FolioStore
 import Foundation
 
 /// `folio render`: parse, execute and render notebooks into DIR/<stem>.html
-/// plus DIR/<stem>/results.json and any block attachments.
+/// plus DIR/<stem>/results.json and any block attachments, each notebook's
+/// outputs replacing its previous render's as one set (`ReportOutputSet`).
+///
+/// Exit status (`FolioExit`): 0 every block ran and every output was
+/// written; 1 a block failed or an output could not be written
+/// (`OutputError`); 2 a usage error (`UsageError`, bad arguments).
 struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
@@ -50,7 +56,15 @@ struct RenderCommand: ParsableCommand {
   func run() throws {
     var anyFailed = false
     for path in notebooks {
-      let ok = try paramsFile.map { try renderBatch(path, paramsFile: $0) } ?? renderOne(path)
+      let ok: Bool
+      do {
+        ok = try paramsFile.map { try renderBatch(path, paramsFile: $0) } ?? renderOne(path)
+      } catch let error as OutputError {
+        // The previous outputs are intact; like a failed block, exit 1 and
+        // (with --keep-going) render the other notebooks.
+        printError("error: \(error.description)")
+        ok = false
+      }
       if !ok {
         anyFailed = true
         if !keepGoing && path != notebooks.last {
@@ -102,7 +116,9 @@ struct RenderCommand: ParsableCommand {
     let html = try ReportRenderer(templatePath: templatePath).template.render(
       index.page(generatedBy: "folio render \(path) --params-file \(paramsFile)"))
     let indexPath = (output as NSString).appendingPathComponent("\(base)-index.html")
-    try Data(html.utf8).write(to: URL(fileURLWithPath: indexPath))
+    do { try FileBytes.writeReplacing(html, at: indexPath) } catch {
+      throw OutputError.cannotWrite(path: indexPath, reason: error.reason)
+    }
     printError("index → \(indexPath) (\(rendered.count) runs)")
     return rendered.allSatisfy { !$0.document.hasErrors }
   }

@@ -64,7 +64,10 @@ struct ReportJob {
     }
   }
 
-  /// Runs the job and writes every output file.
+  /// Runs the job and writes every output file as one set that replaces
+  /// the previous render's (`ReportOutputSet`).
+  /// - Throws: `UsageError` for a bad `--param` or template, `OutputError`
+  ///   when an output cannot be written (the previous set is then intact).
   func run() throws -> Outcome {
     let document = try execute()
     let template = try TemplateLocator.locate(explicit: templatePath, notebook: document.notebook, notebookDirectory: baseDirectory)
@@ -75,59 +78,67 @@ struct ReportJob {
     } catch {
       throw UsageError(description: "template \(template): \(error)")
     }
-    let resultsDir = (outputDirectory as NSString).appendingPathComponent(stem)
-    try FileManager.default.createDirectory(atPath: resultsDir, withIntermediateDirectories: true)
-    let htmlPath = (outputDirectory as NSString).appendingPathComponent("\(stem).html")
-    try write(html, to: htmlPath)
-    try write(document.resultsJSONBytes(folioVersion: folioVersion), to: (resultsDir as NSString).appendingPathComponent("results.json"))
-    for block in document.blocks {
-      guard case .directive(let d) = block else { continue }
-      for a in d.attachments { try write(a.contents, to: (resultsDir as NSString).appendingPathComponent(a.fileName)) }
-    }
-    let tables = document.resultTables
-    for t in tables {
-      try write(CSVWriter.bytes(t.frame), to: (resultsDir as NSString).appendingPathComponent("\(t.name).csv"))
-    }
-    try writeResultTables(document, into: resultsDir)
-    return Outcome(document: document, html: html, htmlPath: htmlPath)
+    let outputs = ReportOutputSet(directory: outputDirectory, stem: stem)
+    let run = runRecord(document)
+    try outputs.replace(
+      runID: run.runID,
+      waiting: { printError("\(notebookPath): another render is writing \(outputs.htmlPath); waiting for it to finish (lock \(outputs.lockPath))") },
+      write: { staging in try write(document, html: html, run: run, into: staging, finalSet: outputs) })
+    return Outcome(document: document, html: html, htmlPath: outputs.htmlPath)
   }
 
-  /// Writes the result tables and the run record to `results`, or, by
-  /// default and only when there are tables, to a fresh DIR/<stem>/results.sqlite.
-  private func writeResultTables(_ document: ExecutedDocument, into resultsDir: String) throws {
+  /// Writes the report, results.json, attachments and result tables into
+  /// the staging folder, and the result tables to `--results` if given.
+  /// Errors name the final paths (DIR/<stem>/…), which the user knows.
+  private func write(
+    _ document: ExecutedDocument, html: String, run: RunRecord, into staging: ReportOutputSet.Staging, finalSet: ReportOutputSet
+  ) throws(OutputError) {
+    func write(_ bytes: [UInt8], name: String) throws(OutputError) {
+      do { try FileBytes.write(bytes, to: (staging.folderPath as NSString).appendingPathComponent(name)) } catch {
+        throw .cannotWrite(path: (finalSet.folderPath as NSString).appendingPathComponent(name), reason: error.reason)
+      }
+    }
+    func write(_ text: String, name: String) throws(OutputError) {
+      do { try FileBytes.write(text, to: (staging.folderPath as NSString).appendingPathComponent(name)) } catch {
+        throw .cannotWrite(path: (finalSet.folderPath as NSString).appendingPathComponent(name), reason: error.reason)
+      }
+    }
+    do { try FileBytes.write(html, to: staging.htmlPath) } catch {
+      throw .cannotWrite(path: finalSet.htmlPath, reason: error.reason)
+    }
+    try write(document.resultsJSONBytes(folioVersion: folioVersion), name: "results.json")
+    for block in document.blocks {
+      guard case .directive(let d) = block else { continue }
+      for a in d.attachments { try write(a.contents, name: a.fileName) }
+    }
     let tables = document.resultTables.map { (name: $0.name, frame: $0.frame) }
-    let run = RunRecord(
+    for t in tables { try write(CSVWriter.bytes(t.frame), name: "\(t.name).csv") }
+    if let results {
+      do { try results.write(tables, run: run) } catch {
+        throw .resultStore(target: results.description, message: error.message)
+      }
+    } else if !tables.isEmpty {
+      let sqlite = (staging.folderPath as NSString).appendingPathComponent("results.sqlite")
+      do { try SQLiteResultStore.writeFresh(tables, run: run, replacing: sqlite) } catch {
+        let shown = (finalSet.folderPath as NSString).appendingPathComponent("results.sqlite")
+        throw .resultStore(
+          target: shown, message: error.message.replacingOccurrences(of: staging.folderPath, with: finalSet.folderPath))
+      }
+    }
+  }
+
+  /// The run's provenance: notebook, its hash, params, seed, version and table names.
+  private func runRecord(_ document: ExecutedDocument) -> RunRecord {
+    RunRecord(
       notebookPath: document.notebook.path, notebookSHA256: document.notebookSHA256,
       paramsJSON: compactParamsJSON(document.params),
-      seed: document.seed, folioVersion: folioVersion, tableNames: tables.map(\.name))
-    do {
-      if let results {
-        try results.write(tables, run: run)
-      } else if !tables.isEmpty {
-        let sqlitePath = (resultsDir as NSString).appendingPathComponent("results.sqlite")
-        try SQLiteResultStore.writeFresh(tables, run: run, replacing: sqlitePath)
-      }
-    } catch {
-      throw UsageError(description: "--results: \(error.message)")
-    }
+      seed: document.seed, folioVersion: folioVersion, tableNames: document.resultTables.map(\.name))
   }
 
   /// `{"name": value, …}` on one line, in declaration order.
   private func compactParamsJSON(_ params: [(name: String, value: Value)]) -> String {
     let one = { (v: Value) in v.jsonString().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
     return "{" + params.map { one(.string($0.name)) + ": " + one($0.value) }.joined(separator: ", ") + "}"
-  }
-
-  private func write(_ text: String, to path: String) throws {
-    do { try FileBytes.write(text, to: path) } catch {
-      throw UsageError(description: "cannot write \(path): \(error.reason)")
-    }
-  }
-
-  private func write(_ bytes: [UInt8], to path: String) throws {
-    do { try FileBytes.write(bytes, to: path) } catch {
-      throw UsageError(description: "cannot write \(path): \(error.reason)")
-    }
   }
 }
 

@@ -8,6 +8,11 @@ import Foundation
 // loaded, before main; stop it before its idle workers take a core.
 BLASThreads.useOneThreadAndStopPool()
 
+// A file-size limit (`ulimit -f`) makes a write fail with EFBIG, reported as
+// an output error naming the file, instead of killing folio with SIGXFSZ
+// halfway through writing.
+signal(SIGXFSZ, SIG_IGN)
+
 // Exit codes are Folio's own (0/1/2), so parse and run by hand instead of
 // `FolioCommand.main()`, which exits 64 on usage errors. `folio preview` is
 // async (it serves HTTP); the other commands are synchronous.
@@ -21,6 +26,9 @@ do {
   exit(FolioExit.success)
 } catch let code as ExitCode {
   exit(code.rawValue)
+} catch let output as OutputError {
+  printError("error: \(output.description)")
+  exit(FolioExit.blockFailed)
 } catch let usage as UsageError {
   printError("error: \(usage.description)")
   exit(FolioExit.usage)

@@ -47,20 +47,40 @@ public enum FileBytes {
     try text.withUTF8 { buffer in Result { () throws(Failure) in try write(buffer, to: path) } }.get()
   }
 
+  /// Writes `text` as UTF-8 to a new file beside `path` (`.<name>.tmp-<pid>`),
+  /// then renames it over `path`: a reader sees the old file or the whole
+  /// new one, and a failed write leaves the old file as it was.
+  public static func writeReplacing(_ text: String, at path: String) throws(Failure) {
+    let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+    let folder = slash.map { String(path[...$0]) } ?? ""
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let temporary = "\(folder).\(name).tmp-\(getpid())"
+    do throws(Failure) {
+      try write(text, to: temporary)
+      if rename(temporary, path) != 0 { throw lastFailure() }
+    } catch {
+      unlink(temporary)
+      throw error
+    }
+  }
+
+  /// Writes the whole buffer; a short or failed `write(2)` or `close(2)`
+  /// (NFS reports some errors only at close) is an error.
   private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) throws(Failure) {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     if fd < 0 { throw lastFailure() }
-    defer { close(fd) }
-    guard let base = buffer.baseAddress else { return }
     var done = 0
-    while done < buffer.count {
+    while let base = buffer.baseAddress, done < buffer.count {
       let n = writeSome(fd, base + done, buffer.count - done)
       if n < 0 {
         if errno == EINTR { continue }
-        throw lastFailure()
+        let failure = lastFailure()
+        close(fd)
+        throw failure
       }
       done += n
     }
+    if close(fd) != 0 { throw lastFailure() }
   }
 
   /// Calls `body` with the file's bytes mapped read-only into memory (no
