@@ -47,7 +47,7 @@ let package = Package(
     .target(
       name: "FolioNotebook",
       dependencies: [
-        "FolioData", "FolioStats", "FolioModels", "FolioStore",
+        "FolioData", "FolioStats", "FolioModels", "FolioStore", "_FolioCMark",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
