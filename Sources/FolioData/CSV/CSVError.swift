@@ -102,11 +102,14 @@ struct CSVPendingError: Error {
     var line = 1
     if let base = bytes.baseAddress {
       let end = min(offset, bytes.count)
-      var p = 0
-      while p < end {
-        let c = base[p]
-        if c == 0x0A || (c == 0x0D && (p + 1 >= bytes.count || base[p + 1] != 0x0A)) { line += 1 }
-        p += 1
+      for terminator: UInt8 in [0x0A, 0x0D] {
+        var p = 0
+        while p < end, let q = memchr(base + p, Int32(terminator), end - p) {
+          let at = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - base
+          // A CR counts only when no LF follows it (a CRLF is counted at its LF).
+          if terminator == 0x0A || at + 1 >= bytes.count || base[at + 1] != 0x0A { line += 1 }
+          p = at + 1
+        }
       }
     }
     return CSVError(location: SourceLocation(file: file, line: line, column: field), reason: reason)
