@@ -9,8 +9,11 @@ import _FolioCMark
 ///   off (see ``CMark/options``).
 /// - Pipe tables follow the GFM spec (see ``PipeTable``) and render like
 ///   cmark-gfm (`<th align="center">`); cells are inline markdown. Tables are
-///   found in paragraphs of the parsed tree, so text inside fenced or indented
-///   code is never a table.
+///   found in paragraphs (and setext headings: a table followed by `---`) of
+///   the parsed tree, so text inside fenced or indented code is never a table;
+///   they end where GFM ends a table, not where CommonMark ends a paragraph.
+/// - An unclosed `<!--` is closed at the end of the output, so it cannot hide
+///   the rest of the page. Line ends may be LF, CRLF or CR.
 /// - h1–h4 get `id`s from a ``HeadingSlugger`` (`## Lift by region` →
 ///   `<h2 id="lift-by-region">`); h5/h6 render without ids.
 /// - Fenced code whose info string names a known language (``CodeHighlighter``)
