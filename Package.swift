@@ -16,6 +16,8 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    // Tests only: property-based fuzzing of the parsers (issue 13).
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // MARK: - Implementation details: C bridges to system libraries
@@ -47,7 +49,7 @@ let package = Package(
     .target(
       name: "FolioNotebook",
       dependencies: [
-        "FolioData", "FolioStats", "FolioModels", "FolioStore",
+        "FolioData", "FolioStats", "FolioModels", "FolioStore", "_FolioCMark",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
@@ -92,6 +94,13 @@ let package = Package(
     .testTarget(name: "FolioNotebookTests", dependencies: ["FolioNotebook", "FolioStore", "FolioTestSupport"]),
     .testTarget(name: "FolioRenderTests", dependencies: ["FolioRender", "FolioNotebook", "FolioTestSupport"]),
     .testTarget(name: "FolioStoreTests", dependencies: ["FolioStore", "FolioTestSupport"]),
+    /// Seed-reproducible property-based fuzzing of every parser that reads user files.
+    .testTarget(
+      name: "FolioFuzzTests",
+      dependencies: [
+        "FolioData", "FolioNotebook", "FolioRender", "FolioTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "FolioCLITests", dependencies: ["FolioNotebook", "FolioRender", "FolioStore", "FolioTestSupport"]),
   ],
   swiftLanguageModes: [.v5]

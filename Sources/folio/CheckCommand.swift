@@ -3,6 +3,9 @@ import FolioNotebook
 import Foundation
 
 /// `folio check NOTEBOOK...`: static validation, compiler-style diagnostics, nothing runs.
+///
+/// Every problem of a notebook is printed in one run: parsing goes on past
+/// invalid YAML, bad headers and unclosed fences (`NotebookParser.parseRecovering`).
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
@@ -16,7 +19,7 @@ struct CheckCommand: ParsableCommand {
     for path in notebooks {
       let bytes = try NotebookFile.read(path)
       do {
-        let notebook = try NotebookParser.parse(try NotebookSource.decode(bytes, path: path), path: path)
+        let notebook = NotebookParser.parseRecovering(try NotebookSource.decode(bytes, path: path), path: path)
         for d in NotebookChecker.check(notebook) {
           print(d.description)
           problems += 1

@@ -1,4 +1,5 @@
 import Foundation
+import FolioTestSupport
 import XCTest
 
 /// The rendered sample report in a real browser: headless Chromium opens it
@@ -19,7 +20,7 @@ final class BrowserTests: XCTestCase {
     guard let chromium = Self.chromium() else {
       let reason = "Chromium is not installed (apt-get install chromium); skipping the real-browser test"
       print("SKIPPED: \(reason)")
-      throw XCTSkip(reason)
+      throw TestSkip.unavailable(reason)
     }
     let out = try FolioProcess.temporaryDirectory()
     XCTAssertEqual(try FolioProcess.run(["render", "notebooks/sales-overview.md", "-o", out.path]).status, 0)

@@ -1,4 +1,5 @@
 import Foundation
+import FolioTestSupport
 import XCTest
 
 /// Runs the built `folio` executable as a user would, capturing its output.
@@ -19,7 +20,7 @@ struct FolioProcess {
       let url = dir.appendingPathComponent("folio")
       if FileManager.default.isExecutableFile(atPath: url.path) { return url }
     }
-    throw XCTSkip("folio executable not built beside the tests (run `swift build` first)")
+    throw TestSkip.unavailable("folio executable not built beside the tests (run `swift build` first)")
   }
 
   /// Runs `folio args…` in `directory` (default: the package root).

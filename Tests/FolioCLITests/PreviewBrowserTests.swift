@@ -1,4 +1,5 @@
 import Foundation
+import FolioTestSupport
 import XCTest
 
 #if canImport(FoundationNetworking)
@@ -12,7 +13,7 @@ import FoundationNetworking
 final class PreviewBrowserTests: XCTestCase {
   func testOpenPageReloadsItselfAfterTheNotebookIsSaved() throws {
     guard let chromium = BrowserTests.chromium() else {
-      throw XCTSkip("Chromium is not installed (apt-get install chromium); skipping the real-browser test")
+      throw TestSkip.unavailable("Chromium is not installed (apt-get install chromium); skipping the real-browser test")
     }
     let dir = try FolioProcess.temporaryDirectory()
     try "A,B\n1,2\n".write(to: dir.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
@@ -54,7 +55,7 @@ final class PreviewBrowserTests: XCTestCase {
     // Read with curl: Foundation's URLSession rejects the DevTools server's
     // headers ("Content-Length:1442", no space after the colon).
     let curl = URL(fileURLWithPath: "/usr/bin/curl")
-    guard FileManager.default.isExecutableFile(atPath: curl.path) else { throw XCTSkip("curl is not installed") }
+    guard FileManager.default.isExecutableFile(atPath: curl.path) else { throw TestSkip.unavailable("curl is not installed") }
     let listURL = "http://127.0.0.1:\(devtoolsPort)/json/list"
     let titles = { () -> [String] in
       let list = (try? FolioProcess.runProcess(curl, ["-s", "--max-time", "5", listURL], in: dir).stdout) ?? "[]"

@@ -219,7 +219,8 @@ final class PreviewServer {
     let line = output.text
     guard found, let range = line.range(of: #"http://127\.0\.0\.1:[0-9]+/"#, options: .regularExpression) else {
       stop()
-      throw XCTSkip("no URL printed within \(timeout) s; stdout: \(line) stderr: \(errors.text)")
+      // A server that does not start is a failure, never a skip.
+      throw PreviewDidNotStart(description: "no URL printed within \(timeout) s; stdout: \(line) stderr: \(errors.text)")
     }
     baseURL = URL(string: String(line[range]))
   }
@@ -317,4 +318,9 @@ final class LockedHead: @unchecked Sendable {
 struct PreviewTestError: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
+}
+
+/// `folio preview` did not print its URL: the test fails with what it printed.
+struct PreviewDidNotStart: Error, CustomStringConvertible {
+  var description: String
 }

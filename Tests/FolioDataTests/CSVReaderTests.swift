@@ -85,11 +85,6 @@ final class CSVReaderTests: XCTestCase {
     XCTAssertEqual(f["v"], .string(StringColumn(codes: [0, 1], levels: ["a", "b"])))
   }
 
-  func testLoneCarriageReturnIsText() throws {
-    let f = try read("v\na\rb\n")
-    XCTAssertEqual(f["v"]?[0], .string("a\rb"))
-  }
-
   func testStringLevelsAreInOrderOfFirstAppearance() throws {
     let f = try read("s\nb\na\nb\nc\na\n")
     XCTAssertEqual(f["s"], .string(StringColumn(codes: [0, 1, 0, 2, 1], levels: ["b", "a", "c"])))

@@ -1,6 +1,7 @@
 import FolioData
 import FolioStore
 import Foundation
+import FolioTestSupport
 import XCTest
 
 @testable import FolioNotebook
@@ -14,7 +15,7 @@ final class DataSourcePostgresTests: XCTestCase {
   override func setUpWithError() throws {
     guard let u = ProcessInfo.processInfo.environment["FOLIO_TEST_POSTGRES_URL"], !u.isEmpty else {
       print("skipping PostgreSQL notebook test: FOLIO_TEST_POSTGRES_URL is not set (run `eval \"$(scripts/postgres/start)\"`)")
-      throw XCTSkip("FOLIO_TEST_POSTGRES_URL is not set")
+      throw TestSkip.unavailable("FOLIO_TEST_POSTGRES_URL is not set")
     }
     url = u
     let address = try PostgresAddress(url)

@@ -70,7 +70,7 @@ final class ExecutorTests: XCTestCase {
     XCTAssertEqual(doc.failedCount, 2)
     XCTAssertEqual(doc.diagnostics.map(\.description), [
       "nb.md:3:9: error: filter: unknown column 'BOHH'; did you mean 'BOH'?",
-      "nb.md:7:7: error: block 'inv' failed above, so this block cannot run",
+      "nb.md:7:7: error: block 'inv' failed (its error is at nb.md:1:1), so its result is not available",
     ].map { $0 })
     guard case .prose(let p) = doc.blocks.last else { return XCTFail() }
     XCTAssertEqual(p.markdown, "Rows: 4.")

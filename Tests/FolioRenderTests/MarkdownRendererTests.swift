@@ -84,3 +84,20 @@ final class MarkdownRendererTests: XCTestCase {
     XCTAssertEqual(MarkdownRenderer.render(markdown), MarkdownRenderer.render(markdown))
   }
 }
+
+/// CRLF and CR markdown renders like LF; the CRLF front-matter-like input
+/// of issue 13 used to trap in `MarkdownSource` (an invalid line range).
+final class MarkdownLineEndingTests: XCTestCase {
+  func testIssueReproductionCRLFTextWithBlocksOnLaterLinesRendersLikeLF() {
+    let lf = "---\ntitle: Case\n---\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n[x]: http://e.com\n"
+    let reference = MarkdownRenderer.render(lf)
+    XCTAssertEqual(reference.html.components(separatedBy: "<table>").count, 2, reference.html)
+    for ending in ["\r\n", "\r"] {
+      XCTAssertEqual(MarkdownRenderer.render(lf.replacingOccurrences(of: "\n", with: ending)), reference, ending.debugDescription)
+    }
+  }
+
+  func testSourceLinesSplitLikeLibcmark() {
+    XCTAssertEqual(MarkdownSource("a\r\nb\rc\n\nd").lines, ["a", "b", "c", "", "d"])
+  }
+}

@@ -198,7 +198,9 @@ struct CSVColumnDecoder {
         var start = 0
         if k > 0 {
           let previousEnd = Int(ends[k - 1])
-          start = column > 0 || b[previousEnd] != CSVRecordScanner.cr ? previousEnd + 1 : previousEnd + 2
+          // After a CRLF the next record starts 2 bytes on; after a delimiter, LF or lone CR, 1.
+          let crlf = column == 0 && b[previousEnd] == CSVRecordScanner.cr && b[previousEnd + 1] == CSVRecordScanner.lf
+          start = crlf ? previousEnd + 2 : previousEnd + 1
         }
         var p = b + start
         var n = Int(ends[k]) - start

@@ -22,6 +22,8 @@ public struct CSVError: LocatedError, Equatable {
     case invalidDelimiter(UInt8)
     /// The file is empty (or only a byte-order mark).
     case missingHeader
+    /// The file starts with a UTF-16 or UTF-32 byte-order mark (named here); only UTF-8 is read.
+    case unsupportedEncoding(String)
     /// A header field is empty.
     case emptyColumnName
     /// Two header fields have the same name.
@@ -57,6 +59,7 @@ public struct CSVError: LocatedError, Equatable {
     case .cannotWrite(let why): return "cannot write file: \(why)"
     case .invalidDelimiter(let b): return "invalid delimiter byte \(b): expected an ASCII character other than a quote or a line end"
     case .missingHeader: return "expected a header row, found an empty file"
+    case .unsupportedEncoding(let name): return "the file is \(name) text; expected UTF-8 (re-save it as UTF-8)"
     case .emptyColumnName: return "header: expected a column name, found an empty field"
     case .duplicateColumnName(let n): return "header: duplicate column name '\(n)'"
     case .unknownDeclaredColumn(let n, let avail):
@@ -94,15 +97,19 @@ struct CSVPendingError: Error {
   var field: Int
   var reason: CSVError.Reason
 
-  /// The located error: line = 1 + newlines before `offset`.
+  /// The located error: line = 1 + line ends (LF, CRLF or lone CR) before `offset`.
   func located(in bytes: UnsafeBufferPointer<UInt8>, file: String) -> CSVError {
     var line = 1
     if let base = bytes.baseAddress {
       let end = min(offset, bytes.count)
-      var p = 0
-      while p < end, let q = memchr(base + p, 0x0A, end - p) {
-        line += 1
-        p = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - base + 1
+      for terminator: UInt8 in [0x0A, 0x0D] {
+        var p = 0
+        while p < end, let q = memchr(base + p, Int32(terminator), end - p) {
+          let at = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - base
+          // A CR counts only when no LF follows it (a CRLF is counted at its LF).
+          if terminator == 0x0A || at + 1 >= bytes.count || base[at + 1] != 0x0A { line += 1 }
+          p = at + 1
+        }
       }
     }
     return CSVError(location: SourceLocation(file: file, line: line, column: field), reason: reason)

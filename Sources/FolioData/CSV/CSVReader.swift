@@ -10,8 +10,9 @@ import Dispatch
 /// - A header row is required; names must be non-empty and distinct.
 /// - Fields are separated by `CSVOptions.delimiter`; a field may be quoted
 ///   with `"` (inner quotes doubled) to hold delimiters, quotes and line
-///   ends. Records end with LF or CRLF; the last one may lack it. A
-///   leading UTF-8 byte-order mark is skipped. A lone CR is ordinary text.
+///   ends. Records end with LF, CRLF or a lone CR; the last one may lack
+///   it. A leading UTF-8 byte-order mark is skipped; a UTF-16/32 one is an
+///   error (only UTF-8 is read), as is any field that is not valid UTF-8.
 /// - An empty cell (quoted or not) or one equal to a missing token is
 ///   missing. Types are inferred from all values or declared; see
 ///   `CSVColumnDecoder`. Numbers are correctly rounded (as `strtod`).
@@ -79,6 +80,9 @@ public enum CSVReader {
     }
     guard let base = buffer.baseAddress, !buffer.isEmpty else {
       throw CSVError(location: SourceLocation(file: file, line: 1, column: 1), reason: .missingHeader)
+    }
+    if let name = foreignEncoding(buffer) {
+      throw CSVError(location: SourceLocation(file: file, line: 1, column: 1), reason: .unsupportedEncoding(name))
     }
     let scanner = CSVRecordScanner(bytes: base, count: buffer.count, delimiter: delimiter)
     let hasBOM = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
@@ -181,6 +185,16 @@ public enum CSVReader {
       throw CSVPendingError(offset: start, field: 1, reason: .unknownDeclaredColumn(unknown, available: names))
     }
     return (names, dataStart)
+  }
+
+  /// The encoding named by a UTF-16 or UTF-32 byte-order mark at the start, if any.
+  private static func foreignEncoding(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    func starts(_ prefix: [UInt8]) -> Bool { b.count >= prefix.count && zip(b, prefix).allSatisfy { $0 == $1 } }
+    if starts([0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 (little-endian)" }
+    if starts([0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32 (big-endian)" }
+    if starts([0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+    if starts([0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+    return nil
   }
 
   /// Fills in the column name of a structural error found while scanning.

@@ -7,8 +7,8 @@ import Darwin
 /// The record structure of one chunk of a CSV file: where each field ends.
 ///
 /// `fieldEnds[k]` is the offset (from `base`) of the byte just past field
-/// `k` (its delimiter, CR of a CRLF, LF, or the end of the file). The next
-/// field starts 1 byte later after a delimiter or LF, 2 after a CRLF, so
+/// `k` (its delimiter, CR, LF, or the end of the file). The next field
+/// starts 1 byte later after a delimiter, LF or lone CR, 2 after a CRLF, so
 /// starts are never stored: 4 bytes a field.
 struct CSVScannedChunk: @unchecked Sendable {
   var base: Int
@@ -19,6 +19,9 @@ struct CSVScannedChunk: @unchecked Sendable {
 }
 
 /// Splits CSV bytes into fields (RFC 4180) without copying or decoding them.
+///
+/// Records end with LF, CRLF or a lone CR (old Mac files), so one file reads
+/// the same whatever its line-ending convention.
 struct CSVRecordScanner {
   static let quote = UInt8(ascii: "\"")
   static let lf = UInt8(ascii: "\n")
@@ -67,7 +70,7 @@ struct CSVRecordScanner {
       let c = b[p]
       if c == delimiter { return Field(end: p, next: p + 1, endsRecord: false) }
       if c == Self.lf { return Field(end: p, next: p + 1, endsRecord: true) }
-      if c == Self.cr && p + 1 < limit && b[p + 1] == Self.lf { return Field(end: p, next: p + 2, endsRecord: true) }
+      if c == Self.cr { return Field(end: p, next: afterCR(p, limit: limit), endsRecord: true) }
       throw CSVPendingError(offset: p, field: field, reason: .textAfterClosingQuote(column: nil))
     }
     let ceiling = specialCeiling
@@ -77,10 +80,16 @@ struct CSVRecordScanner {
       if c == delimiter { return Field(end: p, next: p + 1, endsRecord: false) }
       if c == Self.lf { return Field(end: p, next: p + 1, endsRecord: true) }
       if c == Self.quote { throw CSVPendingError(offset: p, field: field, reason: .strayQuote(column: nil)) }
-      if c == Self.cr && p + 1 < limit && b[p + 1] == Self.lf { return Field(end: p, next: p + 2, endsRecord: true) }
+      if c == Self.cr { return Field(end: p, next: afterCR(p, limit: limit), endsRecord: true) }
       p += 1
     }
     return Field(end: p, next: p, endsRecord: true)
+  }
+
+  /// Where the next record starts after the CR at `p`: past its LF for a CRLF.
+  @inline(__always)
+  private func afterCR(_ p: Int, limit: Int) -> Int {
+    p + 1 < limit && bytes[p + 1] == Self.lf ? p + 2 : p + 1
   }
 
   /// The header record starting at `start`: each field's text range
@@ -99,7 +108,8 @@ struct CSVRecordScanner {
   /// Up to `chunkCount` record-aligned ranges covering `dataStart..<count`.
   ///
   /// A boundary is the first LF outside quotes after an evenly spaced
-  /// target; "outside" is known by counting quotes from the previous
+  /// target (a file whose records end with lone CRs has none, and is read as
+  /// one chunk); "outside" is known by counting quotes from the previous
   /// boundary (a `""` escape counts twice, so parity is exact). Empty
   /// ranges are dropped.
   func chunkRanges(dataStart: Int, chunkCount: Int) -> [Range<Int>] {

@@ -27,7 +27,7 @@ public struct Executor: Sendable {
     var blocks: [ExecutedBlock] = []
     var results: [(String, Value)] = []
     var diagnostics: [Diagnostic] = []
-    var failed: Set<String> = []
+    var failed: [String: SourceLocation] = [:]
     var keys: [String: String] = [:]
     let allLabels = Set(notebook.blocks.compactMap { if case .directive(let c) = $0 { return c.label } else { return nil } })
     let total = notebook.blocks.filter { if case .directive = $0 { return true } else { return false } }.count
@@ -37,7 +37,8 @@ public struct Executor: Sendable {
       switch block {
       case .prose(let prose):
         var scope = context.scope
-        scope.laterLabels = allLabels.subtracting(context.results.keys)
+        scope.laterLabels = allLabels.subtracting(context.results.keys).subtracting(failed.keys)
+        scope.failedLabels = failed
         let executed = ProseInterpolation.run(prose, path: notebook.path, scope: scope)
         diagnostics += executed.errors.map { Diagnostic($0) }
         blocks.append(.prose(executed))
@@ -60,7 +61,7 @@ public struct Executor: Sendable {
           executed.error = e
           executed.outputs = []
           diagnostics.append(Diagnostic(e, blockLabel: call.label))
-          if let label = call.label { failed.insert(label) }
+          if let label = call.label { failed[label] = call.location }
         }
         blocks.append(.directive(executed))
       }
@@ -73,23 +74,25 @@ public struct Executor: Sendable {
 
   private func runDirective(
     _ call: DirectiveCall, into executed: inout ExecutedDirective, context: inout ExecutionContext,
-    failed: Set<String>, allLabels: Set<String>, keys: inout [String: String]
+    failed: [String: SourceLocation], allLabels: Set<String>, keys: inout [String: String]
   ) throws -> DirectiveResult {
     guard let directive = registry[call.name] else {
       throw NotebookError(call.nameLocation, "unknown directive '\(call.name)'\(NearMatches.hint(for: call.name, in: registry.names, noun: "directive"))")
     }
+    if let e = call.optionsError { throw e }
     // Dependencies: a block reading a failed block fails with a message naming it.
     let placeholders = OptionInterpolation.placeholders(in: call.options)
     let refs = OptionWalker.references(call.options, directive: directive).map { ($0.label, $0.location) }
       + placeholders.map { ($0.0.root, $0.1) }
-    for (label, loc) in refs where failed.contains(label) {
-      throw NotebookError(loc, "block '\(label)' failed above, so this block cannot run")
+    for (label, loc) in refs {
+      if let at = failed[label] { throw NotebookError(loc, NotebookError.failedBlockMessage(label, at: at)) }
     }
     for (label, loc) in refs where label != "params" && context.results[label] == nil && allLabels.contains(label) {
       throw NotebookError(loc, "block '\(label)' is defined later in the notebook; blocks can only refer to blocks above them")
     }
     var scope = context.scope
-    scope.laterLabels = allLabels.subtracting(context.results.keys)
+    scope.laterLabels = allLabels.subtracting(context.results.keys).subtracting(failed.keys)
+    scope.failedLabels = failed
     let resolved = try OptionInterpolation.interpolate(call.options, directive: directive, scope: scope)
     let options: ParsedOptions
     switch OptionDecoder.decode(call, options: resolved, directive: directive, stage: .run) {

@@ -1,20 +1,25 @@
 import FolioData
 
-/// `folio check`: everything that can be known without running.
+/// `folio check`: everything that can be known without running, all at once.
 ///
-/// Directive names, option names and the types of the common options, label
+/// The parse problems (`Notebook.problems`: front matter, YAML, fences), then
+/// directive names, option names and the types of the common options, label
 /// uniqueness, references to labels and params (in options and in prose),
-/// template syntax, and each directive's own static checks.
+/// template syntax, and each directive's own static checks. One problem never
+/// hides another: a block whose YAML is invalid still has its directive name
+/// checked and its label defined, so later references to it are not reported
+/// as unknown.
 public enum NotebookChecker {
   public static func check(_ notebook: Notebook, registry: DirectiveRegistry = .standard) -> [Diagnostic] {
-    var out: [Diagnostic] = []
+    var out: [Diagnostic] = notebook.problems.map { Diagnostic($0) }
+    let paramsKnown = notebook.frontMatter.paramsKnown
     var labels: Set<String> = []
     let params = notebook.frontMatter.params.map(\.name)
     let allLabels = Set(notebook.blocks.compactMap { if case .directive(let c) = $0 { return c.label } else { return nil } })
 
     func checkReference(_ root: String, _ rest: [InlineExpression.Step], at loc: SourceLocation, label: String?) {
       if root == "params" {
-        if case .field(let p)? = rest.first, !params.contains(p) {
+        if paramsKnown, case .field(let p)? = rest.first, !params.contains(p) {
           out.append(Diagnostic(NotebookError(loc, "unknown parameter '\(p)'\(NearMatches.hint(for: p, in: params, noun: "parameter"))"), blockLabel: label))
         }
         return
@@ -47,6 +52,11 @@ public enum NotebookChecker {
         if let l = call.label, labels.contains(l) {
           out.append(Diagnostic(NotebookError(call.labelLocation, "duplicate block label '\(l)'; labels must be unique"), blockLabel: l))
         }
+        if call.optionsError != nil {
+          // Already in `problems`; its options are unknown, so nothing more to check in it.
+          if let l = call.label { labels.insert(l) }
+          continue
+        }
         out += OptionInterpolation.syntaxErrors(in: call.options).map { Diagnostic($0, blockLabel: call.label) }
         for (p, loc) in OptionInterpolation.placeholders(in: call.options) {
           checkReference(p.root, p.steps, at: loc, label: call.label)
@@ -66,7 +76,11 @@ public enum NotebookChecker {
         if let l = call.label { labels.insert(l) }
       }
     }
-    return out.sorted { ($0.error.location?.line ?? 0, $0.error.location?.column ?? 0) < ($1.error.location?.line ?? 0, $1.error.location?.column ?? 0) }
+    // Stable: diagnostics at one position keep the order they were found in.
+    return out.enumerated().sorted {
+      ($0.element.error.location?.line ?? 0, $0.element.error.location?.column ?? 0, $0.offset)
+        < ($1.element.error.location?.line ?? 0, $1.element.error.location?.column ?? 0, $1.offset)
+    }.map(\.element)
   }
 
 }

@@ -19,6 +19,10 @@ public struct FrontMatter: Sendable {
   public var template: String?
   /// Where the front matter starts (line 1), for messages about it.
   public var location: SourceLocation
+  /// False when the front matter could not be read at all (invalid YAML), so
+  /// `params` may be missing names the notebook declares: `folio check` then
+  /// does not call references to params unknown.
+  public var paramsKnown = true
 
   /// One `params:` entry.
   public struct Parameter: Sendable {
@@ -32,33 +36,47 @@ public struct FrontMatter: Sendable {
 
   init(location: SourceLocation) { self.location = location }
 
-  /// Reads the front matter mapping.
-  static func parse(_ node: OptionNode) throws(NotebookError) -> FrontMatter {
+  /// Reads the front matter mapping; a bad entry is recorded in `problems`
+  /// and skipped, so the others (params above all) are still read.
+  static func parse(_ node: OptionNode, problems: inout [NotebookError]) -> FrontMatter {
     var fm = FrontMatter(location: node.location)
-    for entry in try node.entries("front matter") {
+    let entries: [OptionNode.Entry]
+    do throws(NotebookError) { entries = try node.entries("front matter") } catch {
+      problems.append(error)
+      fm.paramsKnown = false
+      return fm
+    }
+    for entry in entries {
+      do throws(NotebookError) { try fm.read(entry) } catch { problems.append(error) }
+    }
+    return fm
+  }
+
+  /// Reads one front-matter entry into `self`.
+  private mutating func read(_ entry: OptionNode.Entry) throws(NotebookError) {
+    do {
       let v = entry.value
       switch entry.key {
-      case "title": fm.title = try v.string("title")
-      case "subtitle": fm.subtitle = try v.string("subtitle")
-      case "author": fm.author = try v.stringList("author").joined(separator: ", ")
-      case "date": fm.date = try v.string("date")
-      case "template": fm.template = try v.string("template")
+      case "title": self.title = try v.string("title")
+      case "subtitle": self.subtitle = try v.string("subtitle")
+      case "author": self.author = try v.stringList("author").joined(separator: ", ")
+      case "date": self.date = try v.string("date")
+      case "template": self.template = try v.string("template")
       case "seed":
         let s = try v.int("seed")
         guard s >= 0 else { throw NotebookError(v.location, "seed: expected a non-negative whole number") }
-        fm.seed = UInt64(s)
-        fm.seedDeclared = true
+        self.seed = UInt64(s)
+        self.seedDeclared = true
       case "params":
         for p in try v.entries("params") {
-          fm.params.append(Parameter(name: p.key, value: try paramValue(p.value, name: p.key), location: p.keyLocation))
+          self.params.append(Parameter(name: p.key, value: try Self.paramValue(p.value, name: p.key), location: p.keyLocation))
         }
       default:
         throw NotebookError(
           entry.keyLocation,
-          "unknown front-matter key '\(entry.key)'\(NearMatches.hint(for: entry.key, in: knownKeys, noun: "front-matter key"))")
+          "unknown front-matter key '\(entry.key)'\(NearMatches.hint(for: entry.key, in: Self.knownKeys, noun: "front-matter key"))")
       }
     }
-    return fm
   }
 
   /// A parameter default: a number, whole number, boolean or text.

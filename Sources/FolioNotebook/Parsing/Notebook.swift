@@ -7,10 +7,17 @@ import FolioData
 public struct Notebook: Sendable {
   /// The path used in diagnostics (as given on the command line).
   public var path: String
-  /// The full source text.
+  /// The full source text, line ends normalized to LF (so the report and
+  /// its notebook SHA-256 do not depend on the editor's line-ending convention).
   public var source: String
   public var frontMatter: FrontMatter
   public var blocks: [Block]
+  /// Every problem found while parsing, in document order: front-matter
+  /// errors, directive headers, invalid or over-limit YAML, unclosed or
+  /// nested directive fences. Parsing goes on past each one, so `folio check`
+  /// reports them all; a block whose options could not be read is still in
+  /// `blocks`, with its `optionsError` set.
+  public var problems: [NotebookError] = []
 }
 
 /// One block of a notebook.
@@ -44,6 +51,9 @@ public struct DirectiveCall: Sendable {
   public var options: OptionNode
   /// The raw YAML body, shown in the report's Method panel.
   public var body: String
+  /// Why `options` could not be read (invalid YAML, a YAML limit, not a
+  /// mapping); `options` is then an empty mapping. Also in `Notebook.problems`.
+  public var optionsError: NotebookError?
 
   /// Label if present, else `name@line`, for messages and progress lines.
   public var displayName: String { label ?? "\(name)@\(location.line)" }

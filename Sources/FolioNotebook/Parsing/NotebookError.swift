@@ -38,3 +38,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   }
   public var description: String { error.description }
 }
+
+extension NotebookError {
+  /// What a reference to a block that failed says: that it failed, and where
+  /// that block is (its error is reported there), never "unknown" or "defined later".
+  public static func failedBlockMessage(_ label: String, at location: SourceLocation) -> String {
+    "block '\(label)' failed (its error is at \(location)), so its result is not available"
+  }
+}

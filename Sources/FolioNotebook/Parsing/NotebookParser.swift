@@ -1,82 +1,134 @@
 import FolioData
 
-/// Splits notebook text into front matter, prose and directive blocks.
+/// Reads notebook text into front matter, prose and directive blocks.
 ///
 /// Stage one of three (parse → execute → render, as in knitr): nothing runs
-/// here. Fences follow CommonMark: an opening run of ≥ 3 backticks or tildes
-/// (indented ≤ 3 spaces) is closed by a run of the same character at least as
-/// long; ordinary code fences stay in the prose, so a directive shown inside a
-/// longer fence is documentation, not a call.
+/// here. The notebook is one CommonMark document, parsed by libcmark
+/// (``MarkdownOutline``): the directive blocks are exactly its top-level fenced
+/// code blocks whose info string is `{name} label`; everything between them
+/// is prose, kept verbatim. So a fence inside an HTML block or comment is
+/// part of that block, a directive shown inside a longer fence is
+/// documentation, and a fence that CommonMark does not close runs to the end
+/// of the document.
+///
+/// A `{name}` fence nested in a block quote or list item does not run (its
+/// results would have no place in the report's flow): it is a problem at the
+/// fence, "move it to the top level or indent it as code".
+///
+/// Line ends (LF, CRLF, CR) are normalized first (``NotebookSource``); line
+/// and column numbers are the file's.
 public enum NotebookParser {
-  /// Parses `source`; `path` is used in every diagnostic.
+  /// Parses `source` strictly: the first of `Notebook.problems`, if any, is thrown.
+  /// `path` is used in every diagnostic.
   public static func parse(_ source: String, path: String) throws(NotebookError) -> Notebook {
-    let lines = splitLines(source)
-    var index = 0
+    let notebook = parseRecovering(source, path: path)
+    if let first = notebook.problems.first { throw first }
+    return notebook
+  }
+
+  /// Parses `source`, going on past every problem: each is recorded in
+  /// `Notebook.problems` (in document order) and parsing continues, so one
+  /// run can report them all (`folio check`).
+  public static func parseRecovering(_ source: String, path: String) -> Notebook {
+    let text = NotebookSource.normalizingLineEndings(source)
+    let lines = splitLines(text)
+    var problems: [NotebookError] = []
     var frontMatter = FrontMatter(location: SourceLocation(file: path, line: 1, column: 1))
+    var bodyStart = 0
     if let first = lines.first, first.trimmingTrailingSpaces == "---" {
-      guard let end = lines.indices.dropFirst().first(where: {
+      if let end = lines.indices.dropFirst().first(where: {
         let l = lines[$0].trimmingTrailingSpaces
         return l == "---" || l == "..."
-      }) else {
-        throw NotebookError(SourceLocation(file: path, line: 1, column: 1),
-                            "front matter opened with '---' is never closed; expected a line '---' after it")
+      }) {
+        let yaml = lines[1..<end].joined(separator: "\n")
+        do throws(NotebookError) {
+          let node = try YAMLLoader.load(yaml, file: path, firstLine: 2)
+          frontMatter = FrontMatter.parse(node, problems: &problems)
+        } catch {
+          problems.append(error)
+          frontMatter.paramsKnown = false
+        }
+        bodyStart = end + 1
+      } else {
+        problems.append(NotebookError(
+          SourceLocation(file: path, line: 1, column: 1),
+          "front matter opened with '---' is never closed; expected a line '---' after it"))
+        frontMatter.paramsKnown = false
+        bodyStart = lines.count
       }
-      let yaml = lines[1..<end].joined(separator: "\n")
-      frontMatter = try FrontMatter.parse(YAMLLoader.load(yaml, file: path, firstLine: 2))
-      index = end + 1
     }
 
+    // The body as one CommonMark document; front-matter lines are blanked so
+    // libcmark's line numbers are the file's.
+    let body = Array(repeating: "", count: bodyStart) + lines[bodyStart...]
+    let outline = MarkdownOutline(body.joined(separator: "\n"))
     var blocks: [Block] = []
-    var prose: [String] = []
-    var proseStart = index + 1
-    func flushProse() {
+    var proseStart = bodyStart  // 0-based index of the first line not yet in a block
+    func appendProse(upTo end: Int) {
+      var first = proseStart, last = end - 1
       // Blank lines around prose carry nothing; dropping them keeps line numbers exact.
-      while let first = prose.first, first.trimmingTrailingSpaces.isEmpty { prose.removeFirst(); proseStart += 1 }
-      while let last = prose.last, last.trimmingTrailingSpaces.isEmpty { prose.removeLast() }
-      if !prose.isEmpty {
-        blocks.append(.prose(Prose(text: prose.joined(separator: "\n"), firstLine: proseStart)))
+      while first <= last, lines[first].trimmingTrailingSpaces.isEmpty { first += 1 }
+      while last >= first, lines[last].trimmingTrailingSpaces.isEmpty { last -= 1 }
+      if first <= last {
+        blocks.append(.prose(Prose(text: lines[first...last].joined(separator: "\n"), firstLine: first + 1)))
       }
-      prose = []
     }
 
-    while index < lines.count {
-      let line = lines[index]
-      guard let fence = Fence(line) else {
-        if prose.isEmpty { proseStart = index + 1 }
-        prose.append(line)
-        index += 1
+    for node in outline.nodes where node.isCodeBlock && node.fenceInfo.hasPrefix("{") {
+      let index = node.startLine - 1
+      guard lines.indices.contains(index) else { continue }
+      guard node.isTopLevel else {
+        let column = String(decoding: lines[index].utf8.prefix(max(0, node.startColumn - 1)), as: UTF8.self).unicodeScalars.count + 1
+        problems.append(NotebookError(
+          SourceLocation(file: path, line: node.startLine, column: column),
+          "directive block '\(node.fenceInfo)' is inside \(MarkdownOutline.containerName(node)), so it does not run; "
+            + "expected directive blocks at the top level of the notebook (or indent the fence to show it as code)"))
         continue
       }
-      let closing = lines.indices.dropFirst(index + 1).first { fence.isClosed(by: lines[$0]) }
-      let lineNo = index + 1
-      let fenceLoc = SourceLocation(file: path, line: lineNo, column: fence.indent + 1)
-      if let call = try directiveHeader(fence, line: lineNo, path: path) {
-        guard let closing else {
-          throw NotebookError(fenceLoc, "directive block '\(fence.info)' is never closed; expected a line '\(fence.marker)'")
-        }
-        flushProse()
-        let body = lines[(index + 1)..<closing].joined(separator: "\n")
-        var c = call
-        c.body = body
-        c.options = try YAMLLoader.load(body, file: path, firstLine: lineNo + 1)
-        if case .mapping = c.options.kind {} else if case .null = c.options.kind {
-          c.options = .emptyMapping(at: c.options.location)
-        } else {
-          throw NotebookError(c.options.location, "options of {\(c.name)}: expected a mapping of option: value, found \(c.options.shapeName)")
-        }
-        blocks.append(.directive(c))
-        index = closing + 1
-        proseStart = index + 1
-      } else {
-        // An ordinary code fence: keep it verbatim in the prose, unclosed ones run to the end (CommonMark).
-        if prose.isEmpty { proseStart = index + 1 }
-        let end = closing ?? (lines.count - 1)
-        prose.append(contentsOf: lines[index...end])
-        index = end + 1
+      guard let fence = Fence(lines[index]) else { continue }
+      let fenceLoc = SourceLocation(file: path, line: node.startLine, column: fence.indent + 1)
+      let call: DirectiveCall
+      do throws(NotebookError) {
+        guard let header = try directiveHeader(fence, line: node.startLine, path: path) else { continue }
+        call = header
+      } catch {
+        problems.append(error)
+        continue
       }
+      let endIndex = min(node.endLine, lines.count) - 1
+      let closed = endIndex > index && fence.isClosed(by: lines[endIndex])
+      appendProse(upTo: index)
+      var c = call
+      c.body = lines[(index + 1)..<(closed ? endIndex : endIndex + 1)].joined(separator: "\n")
+      if !closed {
+        let e = NotebookError(fenceLoc, "directive block '\(fence.info)' is never closed; expected a line '\(fence.marker)'")
+        problems.append(e)
+        c.optionsError = e
+      } else {
+        do throws(NotebookError) {
+          c.options = try options(of: c, firstLine: node.startLine + 1, path: path)
+        } catch {
+          problems.append(error)
+          c.optionsError = error
+        }
+      }
+      blocks.append(.directive(c))
+      proseStart = endIndex + 1
     }
-    flushProse()
-    return Notebook(path: path, source: source, frontMatter: frontMatter, blocks: blocks)
+    appendProse(upTo: lines.count)
+    problems.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+    return Notebook(path: path, source: text, frontMatter: frontMatter, blocks: blocks, problems: problems)
+  }
+
+  /// The options mapping of a directive block's YAML body.
+  private static func options(of call: DirectiveCall, firstLine: Int, path: String) throws(NotebookError) -> OptionNode {
+    let node = try YAMLLoader.load(call.body, file: path, firstLine: firstLine)
+    switch node.kind {
+    case .mapping: return node
+    case .null: return .emptyMapping(at: node.location)
+    default:
+      throw NotebookError(node.location, "options of {\(call.name)}: expected a mapping of option: value, found \(node.shapeName)")
+    }
   }
 
   /// The directive named by a fence's info string `{name} label`, or `nil`
@@ -114,11 +166,14 @@ public enum NotebookParser {
     return s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || (allowHyphen && $0 == "-") }
   }
 
-  /// Lines without their terminators (LF or CRLF).
+  /// Lines without their terminators (LF, CRLF or CR).
+  ///
+  /// Splits on UTF-8 bytes: in a Swift `String` a CRLF is one `Character`,
+  /// which never equals the `Character` `"\n"`.
   static func splitLines(_ s: String) -> [String] {
-    var lines = s.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-    }
+    var lines = NotebookSource.normalizingLineEndings(s).utf8
+      .split(separator: 0x0A, omittingEmptySubsequences: false)
+      .map { String(Substring($0)) }
     if lines.last == "" { lines.removeLast() }
     return lines
   }

@@ -3,6 +3,9 @@ import Yams
 
 /// Parses YAML text (front matter or a directive body) into an `OptionNode`
 /// tree whose locations point into the notebook file.
+///
+/// ``YAMLLimits`` runs first, on the event stream: anchors, aliases, deep
+/// nesting and oversized documents are rejected before Yams builds a tree.
 enum YAMLLoader {
   /// - Parameters:
   ///   - text: the YAML source.
@@ -12,6 +15,7 @@ enum YAMLLoader {
   static func load(_ text: String, file: String, firstLine: Int) throws(NotebookError) -> OptionNode {
     let origin = SourceLocation(file: file, line: firstLine, column: 1)
     if text.allSatisfy({ $0.isWhitespace }) { return .emptyMapping(at: origin) }
+    try YAMLLimits.check(text, file: file, firstLine: firstLine)
     let root: Node?
     do {
       root = try Yams.compose(yaml: text, .basic)  // no implicit typing: OptionNode reads scalars as text

@@ -7,6 +7,8 @@ public struct TemplateScope: Sendable {
   public var results: [String: Value]
   /// Labels declared anywhere in the notebook, to tell "defined later" from "unknown".
   public var laterLabels: Set<String> = []
+  /// Labels of blocks that failed, with their location, so a reference says so.
+  public var failedLabels: [String: SourceLocation] = [:]
 
   public init(params: Value, results: [String: Value] = [:]) {
     self.params = params
@@ -20,6 +22,8 @@ public struct TemplateScope: Sendable {
       value = params
     } else if let v = results[e.root] {
       value = v
+    } else if let at = failedLabels[e.root] {
+      throw InlineTemplateError(offset: e.offset, message: NotebookError.failedBlockMessage(e.root, at: at))
     } else if laterLabels.contains(e.root) {
       throw InlineTemplateError(offset: e.offset, message: "block '\(e.root)' is defined later in the notebook; blocks can only refer to blocks above them")
     } else {

@@ -24,10 +24,15 @@ public struct DocumentRenderer {
 
   /// Renders the document into a `ReportPage` ready for the template.
   public mutating func page(for document: ExecutedDocument, generatedBy: String) -> ReportPage {
+    // All prose is one CommonMark document (reference links resolve across
+    // directive blocks); each piece takes its heading ids when the page reaches it.
+    var pieces = MarkdownRenderer.renderDocument(document.blocks.compactMap {
+      if case .prose(let p) = $0 { return p.markdown } else { return nil }
+    })[...]
     var body = ""
     for block in document.blocks {
       switch block {
-      case .prose(let prose): body += renderProse(prose)
+      case .prose(let prose): body += renderProse(prose, pieces.popFirst())
       case .directive(let d): body += renderDirective(d)
       }
     }
@@ -53,8 +58,8 @@ public struct DocumentRenderer {
 
   // MARK: - Blocks
 
-  private mutating func renderProse(_ prose: ExecutedProse) -> String {
-    let rendered = MarkdownRenderer.render(prose.markdown, slugger: &slugger)
+  private mutating func renderProse(_ prose: ExecutedProse, _ pending: PendingMarkdown?) -> String {
+    let rendered = pending?.finish(slugger: &slugger) ?? MarkdownRenderer.render(prose.markdown, slugger: &slugger)
     toc += rendered.headings
     var html = rendered.html
     for (i, e) in prose.errors.enumerated() {

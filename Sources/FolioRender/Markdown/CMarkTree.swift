@@ -94,3 +94,15 @@ enum CMark {
     return depth
   }
 }
+
+extension CMark {
+  /// The ancestor of `node` directly under the document (the node itself when it is top-level).
+  static func topLevelAncestor(_ node: OpaquePointer) -> OpaquePointer? {
+    var current = node
+    while let parent = cmark_node_parent(current) {
+      if type(parent) == CMARK_NODE_DOCUMENT { return current }
+      current = parent
+    }
+    return nil
+  }
+}

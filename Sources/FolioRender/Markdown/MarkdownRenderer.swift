@@ -1,3 +1,4 @@
+import Foundation
 import _FolioCMark
 
 /// CommonMark → HTML with libcmark, plus the three things a report needs on top:
@@ -8,8 +9,11 @@ import _FolioCMark
 ///   off (see ``CMark/options``).
 /// - Pipe tables follow the GFM spec (see ``PipeTable``) and render like
 ///   cmark-gfm (`<th align="center">`); cells are inline markdown. Tables are
-///   found in paragraphs of the parsed tree, so text inside fenced or indented
-///   code is never a table.
+///   found in paragraphs (and setext headings: a table followed by `---`) of
+///   the parsed tree, so text inside fenced or indented code is never a table;
+///   they end where GFM ends a table, not where CommonMark ends a paragraph.
+/// - An unclosed `<!--` is closed at the end of the output, so it cannot hide
+///   the rest of the page. Line ends may be LF, CRLF or CR.
 /// - h1–h4 get `id`s from a ``HeadingSlugger`` (`## Lift by region` →
 ///   `<h2 id="lift-by-region">`); h5/h6 render without ids.
 /// - Fenced code whose info string names a known language (``CodeHighlighter``)
@@ -27,8 +31,61 @@ public enum MarkdownRenderer {
   /// Renders a markdown document, taking heading ids from `slugger` so ids stay
   /// unique across several documents rendered into one page.
   public static func render(_ markdown: String, slugger: inout HeadingSlugger) -> RenderedMarkdown {
+    renderTree(markdown, firstHeading: 0).finish(slugger: &slugger)
+  }
+
+  /// Renders the prose pieces of one notebook as ONE CommonMark document and
+  /// returns each piece's part, in order.
+  ///
+  /// The pieces are the prose between directive blocks; reading them as one
+  /// document is what makes a reference link resolve when its definition sits
+  /// after a directive block. Between pieces goes a private HTML comment at
+  /// the top level (the notebook parser guarantees each directive fence ended
+  /// every open block, and so does the comment); the HTML is cut there. Heading
+  /// ids are assigned later, by ``PendingMarkdown/finish(slugger:)``, so they
+  /// are taken in page order together with everything else on the page. If a
+  /// piece's text holds the boundary comment itself, each piece is rendered on
+  /// its own.
+  public static func renderDocument(_ pieces: [String]) -> [PendingMarkdown] {
+    if pieces.count <= 1 || pieces.contains(where: { $0.contains(pieceBoundary) }) {
+      return separately(pieces)
+    }
+    let whole = renderTree(pieces.joined(separator: "\n\n\(pieceBoundary)\n\n"), firstHeading: 0)
+    let parts = whole.html.components(separatedBy: "\(pieceBoundary)\n")
+    guard parts.count == pieces.count else { return separately(pieces) }
+    var result: [PendingMarkdown] = []
+    var heading = 0
+    for part in parts {
+      let count = part.components(separatedBy: String(PendingMarkdown.idOpen)).count - 1
+      let headings = Array(whole.headings[heading..<min(heading + count, whole.headings.count)])
+      result.append(PendingMarkdown(html: closingComments(part), headings: headings, firstHeading: heading))
+      heading += count
+    }
+    return result
+  }
+
+  /// The HTML comment placed between prose pieces (a private-use character
+  /// keeps it from ever matching what an author wrote).
+  static let pieceBoundary = "<!--\u{E014}-->"
+
+  private static func separately(_ pieces: [String]) -> [PendingMarkdown] {
+    pieces.map { renderTree($0, firstHeading: 0) }
+  }
+
+  /// HTML with an unclosed `<!--` closed at its end: a comment that never
+  /// ends is an HTML block running to the end of the document in CommonMark,
+  /// and left open in the page it would hide everything after it, footer included.
+  static func closingComments(_ html: String) -> String {
+    guard let open = html.range(of: "<!--", options: .backwards),
+      html[open.upperBound...].range(of: "-->") == nil
+    else { return html }
+    return html + (html.hasSuffix("\n") ? "" : "\n") + "-->\n"
+  }
+
+  /// Parses and rewrites one document; heading ids are left as tokens numbered from `firstHeading`.
+  private static func renderTree(_ markdown: String, firstHeading: Int) -> PendingMarkdown {
     guard let document = CMark.parse(markdown) else {
-      return RenderedMarkdown(html: "", headings: [])
+      return PendingMarkdown(html: "", headings: [], firstHeading: firstHeading)
     }
     defer { cmark_node_free(document) }
     let source = MarkdownSource(markdown)
@@ -39,20 +96,23 @@ public enum MarkdownRenderer {
     let rewritable = CMark.nodes(under: document).filter {
       [CMARK_NODE_HEADING, CMARK_NODE_PARAGRAPH, CMARK_NODE_CODE_BLOCK].contains(CMark.type($0))
     }
-    var headings: [Heading] = []
+    var headings: [(level: Int, text: String)] = []
     for node in rewritable {
       switch CMark.type(node) {
       case CMARK_NODE_HEADING:
-        if let heading = identify(heading: node, slugger: &slugger) { headings.append(heading) }
+        if convertSetextTable(heading: node, source: source, references: references) { continue }
+        if let heading = identify(heading: node, token: firstHeading + headings.count) { headings.append(heading) }
       case CMARK_NODE_PARAGRAPH:
-        convertTable(paragraph: node, source: source, references: references)
+        if let lines = source.paragraphLines(node) {
+          _ = convertTable(node, lines: lines, underline: nil, references: references)
+        }
       case CMARK_NODE_CODE_BLOCK:
         highlight(codeBlock: node)
       default:
         break
       }
     }
-    return RenderedMarkdown(html: CMark.html(document), headings: headings)
+    return PendingMarkdown(html: closingComments(CMark.html(document)), headings: headings, firstHeading: firstHeading)
   }
 
   /// Renders one line or a few lines of markdown as inline HTML, without the
@@ -67,7 +127,7 @@ public enum MarkdownRenderer {
   /// ``renderInline(_:)`` with link reference definitions (`[name]: url` lines)
   /// available to the text.
   static func renderInline(_ markdown: String, references: String) -> String {
-    let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = MarkdownSource(markdown).lines
     var text = lines.enumerated().map { InlineEscaper.escapeBlockStart($1, isFirstLine: $0 == 0) }
       .joined(separator: "\n")
     if !references.isEmpty { text += "\n\n" + references }
@@ -84,27 +144,64 @@ public enum MarkdownRenderer {
 
   // MARK: - Tree rewrites
 
-  /// Gives an h1–h4 its id by replacing it with an equivalent raw HTML heading.
-  private static func identify(heading node: OpaquePointer, slugger: inout HeadingSlugger) -> Heading? {
+  /// Gives an h1–h4 an id token by replacing it with an equivalent raw HTML heading.
+  private static func identify(heading node: OpaquePointer, token: Int) -> (level: Int, text: String)? {
     let level = Int(cmark_node_get_heading_level(node))
     guard (1...4).contains(level) else { return nil }
     let text = CMark.plainText(node)
-    let id = slugger.uniqueID(for: text)
     let content = stripWrapper(CMark.html(node), open: "<h\(level)>", close: "</h\(level)>\n")
-    CMark.replace(node, withHTMLBlock: "<h\(level) id=\"\(HTMLEscape.escape(id))\">\(content)</h\(level)>\n")
-    return Heading(level: level, text: text, id: id)
+    CMark.replace(node, withHTMLBlock: "<h\(level) id=\"\(PendingMarkdown.idToken(token))\">\(content)</h\(level)>\n")
+    return (level, text)
   }
 
-  /// Replaces a paragraph holding a pipe table by the table's HTML.
-  private static func convertTable(paragraph node: OpaquePointer, source: MarkdownSource, references: String) {
-    guard let lines = source.paragraphLines(node), let table = PipeTable.detect(in: lines) else { return }
+  /// A setext heading whose text is a pipe table: in GFM the table ends at
+  /// the underline, so `---` is a thematic break after it and `===` one more row.
+  private static func convertSetextTable(heading node: OpaquePointer, source: MarkdownSource, references: String) -> Bool {
+    let first = Int(cmark_node_get_start_line(node))
+    let last = Int(cmark_node_get_end_line(node))
+    guard last > first, last <= source.lines.count,
+      let lines = source.paragraphLines(node, lastLine: last - 1)
+    else { return false }
+    let underline = source.lines[last - 1].trimmingCharacters(in: .whitespaces)
+    return convertTable(node, lines: lines, underline: underline, references: references)
+  }
+
+  /// Replaces a paragraph (or setext heading) holding a pipe table by the
+  /// table's HTML; the lines after the table are rendered as markdown after
+  /// it, or after the enclosing top-level block when they are lazy lines.
+  private static func convertTable(
+    _ node: OpaquePointer, lines: [PipeTable.Line], underline: String?, references: String
+  ) -> Bool {
+    guard var table = PipeTable.detect(in: lines) else { return false }
+    var after = table.trailing.map { String(repeating: " ", count: $0.indent) + $0.text }
+    if let underline {
+      if after.isEmpty, underline.hasPrefix("=") {
+        var row = PipeTable.cells(of: underline)
+        if row.count > table.header.count { row.removeLast(row.count - table.header.count) }
+        while row.count < table.header.count { row.append("") }
+        table.rows.append(row)
+      } else {
+        after.append(underline)
+      }
+    }
     var html = ""
     if !table.leadingLines.isEmpty {
       let leading = table.leadingLines.joined(separator: "\n")
       html += "<p>\(renderInline(leading, references: references))</p>\n"
     }
     html += table.html { renderInline($0, references: references) }
-    CMark.replace(node, withHTMLBlock: html)
+    let rest = after.isEmpty ? "" : render(after.joined(separator: "\n") + "\n\n" + references).html
+    if table.trailing.first?.isLazy == true, let top = CMark.topLevelAncestor(node), top != node {
+      // Lazy lines are not in the container in GFM: they follow it.
+      if !rest.isEmpty, let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) {
+        cmark_node_set_literal(block, rest)
+        if cmark_node_insert_after(top, block) != 1 { cmark_node_free(block) }
+      }
+      CMark.replace(node, withHTMLBlock: html)
+    } else {
+      CMark.replace(node, withHTMLBlock: html + rest)
+    }
+    return true
   }
 
   /// Replaces a fenced code block in a known language by highlighted HTML.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A heading of a rendered markdown document, for building a table of contents.
 public struct Heading: Sendable, Hashable {
   /// 1 for `#`, up to 4 for `####` (only h1–h4 get ids and are reported).
@@ -24,5 +26,34 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public init(html: String, headings: [Heading]) {
     self.html = html
     self.headings = headings
+  }
+}
+
+/// Rendered markdown whose h1–h4 ids are not assigned yet: each heading
+/// carries a numbered token in its `id` attribute until ``finish(slugger:)``.
+///
+/// Ids come from a page-wide ``HeadingSlugger`` in page order; a piece of a
+/// document rendered ahead of time (``MarkdownRenderer/renderDocument(_:)``)
+/// takes its ids when the page reaches it.
+public struct PendingMarkdown: Sendable {
+  var html: String
+  /// Level and plain text of each h1–h4, in order; heading `i` has token `firstHeading + i`.
+  var headings: [(level: Int, text: String)]
+  var firstHeading: Int
+
+  static let idOpen: Character = "\u{E012}"
+  static let idClose: Character = "\u{E013}"
+  static func idToken(_ n: Int) -> String { "\(idOpen)\(n)\(idClose)" }
+
+  /// Assigns each heading its unique id from `slugger`, in order.
+  public func finish(slugger: inout HeadingSlugger) -> RenderedMarkdown {
+    var html = self.html
+    var result: [Heading] = []
+    for (i, h) in headings.enumerated() {
+      let id = slugger.uniqueID(for: h.text)
+      html = html.replacingOccurrences(of: Self.idToken(firstHeading + i), with: HTMLEscape.escape(id))
+      result.append(Heading(level: h.level, text: h.text, id: id))
+    }
+    return RenderedMarkdown(html: html, headings: result)
   }
 }
