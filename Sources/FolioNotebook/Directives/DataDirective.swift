@@ -25,7 +25,7 @@ public enum DataDirective: Directive {
   static let sourceOptions: [OptionSpec] = [
     OptionSpec("csv", "Path of a CSV file, relative to the notebook (inline values allowed)."),
     OptionSpec("from", reference: true, "Start from an earlier dataset instead of a file."),
-    OptionSpec("types", "Declared column types: number, integer, string, date."),
+    OptionSpec("types", "Declared column types: number, integer, string, date, week."),
     OptionSpec("missing", "Extra cell texts that mean missing (empty cells always do)."),
   ]
   static let stepOptions: [OptionSpec] = [
@@ -127,7 +127,7 @@ public enum DataDirective: Directive {
     for e in try call.options["types"]?.entries("types") ?? [] {
       let t = try e.value.string("types.\(e.key)")
       guard let type = ColumnType(rawValue: t) else {
-        throw NotebookError(e.value.location, "types.\(e.key): unknown type '\(t)'; expected one of: number, integer, string, date")
+        throw NotebookError(e.value.location, "types.\(e.key): unknown type '\(t)'; expected one of: number, integer, string, date, week")
       }
       types[e.key] = type
     }
