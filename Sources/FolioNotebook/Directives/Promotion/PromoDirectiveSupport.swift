@@ -1,3 +1,4 @@
+import Foundation
 import FolioData
 import FolioModels
 
@@ -9,16 +10,27 @@ enum PromoDirectiveSupport {
     let o = call.options
     if let n = o["sku"] { c.sku = try n.string("sku") }
     if let n = o["week"] { c.week = try n.string("week") }
-    if let n = o["hierarchy"] { c.hierarchy = try n.stringList("hierarchy") }
+    if let n = o["hierarchy"] { c.hierarchy = try names(n, "hierarchy") }
     if let n = o["sales"] { c.sales = try n.string("sales") }
     if let n = o["volume"] { c.volume = try n.string("volume") }
     guard let d = o["discounts"] else {
       throw NotebookError(call.location, "{promo_model} needs 'discounts: [columns]', one discount spend column per promo type")
     }
-    c.discounts = try d.stringList("discounts")
-    if let n = o["promo_types"] { c.promoTypes = try n.stringList("promo_types") }
-    if let n = o["macro"] { c.macro = try n.stringList("macro") }
+    c.discounts = try names(d, "discounts")
+    if let n = o["promo_types"] {
+      let types = try names(n, "promo_types")
+      c.promoTypes = types.isEmpty ? nil : types
+    }
+    if let n = o["macro"] { c.macro = try names(n, "macro") }
     return c
+  }
+
+  /// A list of names, written as a YAML list or as one comma-separated text
+  /// (`"DISC_TPR, DISC_DISPLAY"`, so a notebook param can hold it; `""` is
+  /// no names).
+  static func names(_ node: OptionNode, _ what: String) throws(NotebookError) -> [String] {
+    guard case .scalar(let s, _) = node.kind else { return try node.stringList(what) }
+    return s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 
   /// The columns as a record for the block's value (so `{promo_plan}` can rebuild the panel).
