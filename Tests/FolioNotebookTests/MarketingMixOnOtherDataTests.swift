@@ -44,6 +44,14 @@ final class MarketingMixOnOtherDataTests: XCTestCase {
     XCTAssertTrue(text.contains("Appendix: the estimates against the known truth"))
   }
 
+  func testTheSampleTruthFileIsNotComparedWithAnotherFilesChannels() throws {
+    // Default truth param (the sample's truth): only TV has the same name, so no appendix.
+    let doc = try run([("data", R.fixtures + "/mmm-upper-isoweek.csv")])
+    R.assertClean(doc)
+    XCTAssertNil(R.value(doc, "check"), "the comparison did not run")
+    XCTAssertFalse(R.text(doc).contains("Appendix"))
+  }
+
   func testOtherNamesWeekNumbersAndMinimalColumnsWithoutTruth() throws {
     let doc = try run([("data", R.fixtures + "/mmm-other-weeknumber-minimal.csv"), ("truth", "")])
     R.assertClean(doc)
