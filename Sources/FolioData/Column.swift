@@ -91,7 +91,7 @@ public enum Column: Sendable {
       var b = StringColumn.Builder()
       for c in cells { if case .string(let s) = c { b.append(s) } else { b.appendMissing() } }
       self = .string(b.build())
-    case .date:
+    case .date, .week:
       var days = [Int32](repeating: 0, count: cells.count)
       var miss = [Bool](repeating: true, count: cells.count)
       for (i, c) in cells.enumerated() { if case .date(let d) = c { days[i] = Int32(d); miss[i] = false } }

@@ -97,7 +97,7 @@ public enum PostgresResultStore {
     case .number: return "double precision"
     case .integer: return "bigint"
     case .string: return "text"
-    case .date: return "date"
+    case .date, .week: return "date"
     }
   }
 

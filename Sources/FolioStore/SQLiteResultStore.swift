@@ -106,7 +106,7 @@ public enum SQLiteResultStore {
     switch type {
     case .number: return "REAL"
     case .integer: return "INTEGER"
-    case .string, .date: return "TEXT"
+    case .string, .date, .week: return "TEXT"
     }
   }
 

@@ -59,9 +59,9 @@ final class RenderOutputSetTests: XCTestCase {
   /// The reproduction: `promo_plan` with constraints that cannot all
   /// hold writes no PROMO_PLAN tables, so neither the CSV export nor
   /// results.sqlite may keep the previous (feasible) run's plan.
-  /// A one-week horizon: the Premium segment's 45,000 minimum spend cannot be
-  /// reached within 3× one week's current spend.
-  static let infeasiblePlanParams = ["--param", "horizon=1"]
+  /// Every price segment at least 2× its current spend while every brand is
+  /// capped at 1.05× its own: the segments' total cannot fit under the brands'.
+  static let infeasiblePlanParams = ["--param", "segment_min=2", "--param", "segment_max=3"]
 
   func testRerenderWithAnInfeasiblePlanRemovesThePreviousPlanFromCSVAndResultsSQLite() throws {
     let dir = try FolioProcess.temporaryDirectory()

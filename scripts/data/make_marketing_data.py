@@ -34,14 +34,50 @@ weekly series (up to cent rounding). A ninth channel, Podcast, has a few tiny
 test buys (total < 1,000) to show the minimum-spend filter; its spend has no
 effect on revenue. A few IMPRESSIONS/CLICKS cells are left empty (missing
 numbers read as 0).
+
+Options (the defaults write the shipped sample, byte for byte); the test
+fixtures in Tests/FolioNotebookTests/Fixtures/ are written with them, e.g.
+
+    python3 scripts/data/make_marketing_data.py --seed 7 --channels 5 --names upper \
+        --week iso --geos 1 --products 1 --no-podcast \
+        --out Tests/FolioNotebookTests/Fixtures/mmm-upper-isoweek.csv \
+        --truth-out Tests/FolioNotebookTests/Fixtures/mmm-upper-isoweek-truth.csv
+
+  --seed N          random seed (20260105)
+  --channels N      use the first N channels of the list below (8)
+  --names STYLE     channel names as listed (as-is), in UPPER case (upper), or
+                    renamed to other words (other: Search, Social, Video, …)
+  --week FORM       WEEK_START as an ISO date (date), an ISO week label like
+                    2022-W01 (iso), or a week number counted from 1 (number)
+  --weeks N         number of weeks (156)
+  --geos N, --products N   split each channel's spend over the first N
+                    countries / product divisions (6, 2)
+  --no-podcast      leave out the tiny Podcast channel
+  --minimal         write only WEEK_START, CHANNEL, SPEND and REVENUE
+  --out, --truth-out   output paths
 """
+import argparse
 import csv
 import datetime as dt
 import math
 import random
 
-rng = random.Random(20260105)
-WEEKS = 156
+ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+ap.add_argument("--seed", type=int, default=20260105)
+ap.add_argument("--channels", type=int, default=8)
+ap.add_argument("--names", choices=["as-is", "upper", "other"], default="as-is")
+ap.add_argument("--week", choices=["date", "iso", "number"], default="date")
+ap.add_argument("--weeks", type=int, default=156)
+ap.add_argument("--geos", type=int, default=6)
+ap.add_argument("--products", type=int, default=2)
+ap.add_argument("--no-podcast", action="store_true")
+ap.add_argument("--minimal", action="store_true")
+ap.add_argument("--out", default="notebooks/data/marketing-weekly.csv")
+ap.add_argument("--truth-out", default="notebooks/data/marketing-truth.csv")
+args = ap.parse_args()
+
+rng = random.Random(args.seed)
+WEEKS = args.weeks
 START = dt.date(2022, 1, 3)  # a Monday
 
 # name, mean weekly spend ($), theta, alpha, gamma as a fraction of mean adstocked spend, target ROI, pattern
@@ -64,6 +100,30 @@ GEOS = [  # super region, region, country, share of spend
     ("EMEA", "Western Europe", "UK", 0.15),
 ]
 PRODUCTS = [("Enterprise", "Cloud", "Compute", 0.6), ("Enterprise", "Security", "Identity", 0.4)]
+CHANNELS = CHANNELS[:args.channels]
+GEOS = GEOS[:args.geos]
+PRODUCTS = PRODUCTS[:args.products]
+OTHER_NAMES = {"LinkedIn": "Social", "Google": "Search", "Display": "Banners", "Meta": "Video",
+               "TV": "Broadcast", "Email": "Newsletter", "Affiliate": "Partners", "Events": "Trade shows",
+               "Podcast": "Audio"}
+
+
+def shown(name):
+    """The channel's name as written to the files."""
+    if args.names == "upper":
+        return name.upper()
+    if args.names == "other":
+        return OTHER_NAMES[name]
+    return name
+
+
+def week_text(t):
+    if args.week == "iso":
+        y, w, _ = (START + dt.timedelta(weeks=t)).isocalendar()
+        return f"{y}-W{w:02d}"
+    if args.week == "number":
+        return str(t + 1)
+    return (START + dt.timedelta(weeks=t)).isoformat()
 COST_PER_IMPRESSION = {"LinkedIn": 0.035, "Google": 0.012, "Display": 0.004, "Meta": 0.008,
                        "TV": 0.02, "Email": 0.001, "Affiliate": 0.01, "Events": 0.5, "Podcast": 0.02}
 CLICK_RATE = {"LinkedIn": 0.006, "Google": 0.04, "Display": 0.002, "Meta": 0.009,
@@ -131,16 +191,20 @@ for t in range(WEEKS):
 
 podcast = [0.0] * WEEKS
 for t in (20, 21, 60, 61, 100):
-    podcast[t] = 150.0
+    if t < WEEKS:
+        podcast[t] = 150.0
 
-with open("notebooks/data/marketing-weekly.csv", "w", newline="") as f:
+with open(args.out, "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
-    w.writerow(["WEEK_START", "SUPER_REGION", "REGION", "COUNTRY", "SEGMENT", "DIVISION", "CATEGORY", "CHANNEL",
-                "SPEND", "IMPRESSIONS", "CLICKS", "REVENUE", "PMI_INDEX", "COMPETITOR_SOV"])
+    if args.minimal:
+        w.writerow(["WEEK_START", "CHANNEL", "SPEND", "REVENUE"])
+    else:
+        w.writerow(["WEEK_START", "SUPER_REGION", "REGION", "COUNTRY", "SEGMENT", "DIVISION", "CATEGORY", "CHANNEL",
+                    "SPEND", "IMPRESSIONS", "CLICKS", "REVENUE", "PMI_INDEX", "COMPETITOR_SOV"])
     for t in range(WEEKS):
-        day = (START + dt.timedelta(weeks=t)).isoformat()
+        day = week_text(t)
         rows = []
-        for name in [c[0] for c in CHANNELS] + ["Podcast"]:
+        for name in [c[0] for c in CHANNELS] + ([] if args.no_podcast else ["Podcast"]):
             total = spend[name][t] if name != "Podcast" else podcast[t]
             for sr, region, country, gshare in GEOS:
                 for seg, div, cat, pshare in PRODUCTS:
@@ -156,11 +220,14 @@ with open("notebooks/data/marketing-weekly.csv", "w", newline="") as f:
             imp_text, click_text = str(impressions), str(clicks)
             if rng.random() < 0.003:
                 imp_text, click_text = "", ""  # missing numbers read as 0
-            w.writerow([day, sr, region, country, seg, div, cat, name, f"{s:.2f}", imp_text, click_text,
-                        f"{revenue[t] * s / week_spend:.2f}", f"{pmi[t]:.3f}", f"{sov[t]:.4f}"])
+            if args.minimal:
+                w.writerow([day, shown(name), f"{s:.2f}", f"{revenue[t] * s / week_spend:.2f}"])
+            else:
+                w.writerow([day, sr, region, country, seg, div, cat, shown(name), f"{s:.2f}", imp_text, click_text,
+                            f"{revenue[t] * s / week_spend:.2f}", f"{pmi[t]:.3f}", f"{sov[t]:.4f}"])
 
-with open("notebooks/data/marketing-truth.csv", "w", newline="") as f:
+with open(args.truth_out, "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["CHANNEL", "THETA", "ALPHA", "GAMMA", "BETA", "ROI", "CONTRIBUTION", "SPEND"])
     for name, theta, alpha, gamma, beta, roi, contrib, total in truth:
-        w.writerow([name, theta, alpha, f"{gamma:.2f}", f"{beta:.2f}", roi, f"{contrib:.2f}", f"{total:.2f}"])
+        w.writerow([shown(name), theta, alpha, f"{gamma:.2f}", f"{beta:.2f}", roi, f"{contrib:.2f}", f"{total:.2f}"])

@@ -30,6 +30,7 @@ struct CSVColumnDecoder {
       case .integer: return try integers()
       case .number: return try numbers()
       case .date: return try dates()
+      case .week: return try weeks()
       case .string: return try strings()
       }
     }
@@ -138,6 +139,47 @@ struct CSVColumnDecoder {
         missingCount = bad == nil ? rowCount : 0
       }
       daysCount = bad == nil ? rowCount : 0
+    }
+    if let bad { throw bad }
+    return .date(DateColumn(days: days, missing: missing))
+  }
+
+  /// Weeks as people write them (`WeekValue`), stored as dates.
+  /// - Throws: the first cell that is no accepted week form, or the first
+  ///   cell whose form (plain number vs dated) differs from the first cell's.
+  private func weeks() throws(CSVPendingError) -> Column {
+    var bad: CSVPendingError?
+    var firstForm: (form: WeekValue.Form, text: String)?
+    var last: (bytes: [UInt8], days: Int32, form: WeekValue.Form)?
+    var missing = [Bool](repeating: true, count: rowCount)
+    var days = [Int32](repeating: 0, count: rowCount)
+    forEachField { row, p, n, _, offset in
+      if isMissing(p, n) { return true }
+      let raw = UnsafeBufferPointer(start: p, count: n)
+      let parsed: (days: Int32, form: WeekValue.Form)
+      if let l = last, l.bytes.elementsEqual(raw) {
+        parsed = (l.days, l.form)
+      } else {
+        guard let w = WeekValue.parse(String(decoding: raw, as: UTF8.self)), let d = Int32(exactly: w.days) else {
+          bad = unexpected(.week, p, n, offset)
+          return false
+        }
+        parsed = (d, w.form)
+        last = (Array(raw), d, w.form)
+      }
+      if let first = firstForm {
+        if first.form.isCalendar != parsed.form.isCalendar {
+          let what = first.form.isCalendar ? "dated (\"\(first.text)\")" : "a week number (\"\(first.text)\")"
+          bad = CSVPendingError(
+            offset: offset, field: column + 1,
+            reason: .mixedWeekForms(column: name, found: CSVPendingError.shownText(p, n), firstForm: what))
+          return false
+        }
+      } else {
+        firstForm = (parsed.form, CSVPendingError.shownText(p, n))
+      }
+      (days[row], missing[row]) = (parsed.days, false)
+      return true
     }
     if let bad { throw bad }
     return .date(DateColumn(days: days, missing: missing))

@@ -42,6 +42,9 @@ public struct CSVError: LocatedError, Equatable {
     case invalidUTF8(column: String?)
     /// A cell does not conform to its column's declared type.
     case unexpectedValue(column: String, expected: ColumnType, found: String)
+    /// A `week` column mixes plain week numbers with dates or ISO week labels
+    /// (a number has no year, so the two cannot be ordered together).
+    case mixedWeekForms(column: String, found: String, firstForm: String)
   }
 
   public var location: SourceLocation?
@@ -74,6 +77,8 @@ public struct CSVError: LocatedError, Equatable {
     case .invalidUTF8(let c): return "\(prefix(c))text is not valid UTF-8"
     case .unexpectedValue(let c, let type, let found):
       return "column '\(c)': expected \(Self.article(type)), found \"\(found)\""
+    case .mixedWeekForms(let c, let found, let first):
+      return "column '\(c)': found \"\(found)\" in a column whose first week is \(first); use week numbers throughout or dated weeks (2024-01-01, 2024-W01) throughout"
     }
   }
 
@@ -82,6 +87,7 @@ public struct CSVError: LocatedError, Equatable {
     case .number: return "a number"
     case .integer: return "an integer"
     case .date: return "a date (YYYY-MM-DD)"
+    case .week: return WeekValue.expectedForms
     case .string: return "text"
     }
   }

@@ -19,7 +19,7 @@ public enum ExpressionType: String, Sendable, Hashable, CaseIterable, CustomStri
     case .number: self = .number
     case .integer: self = .integer
     case .string: self = .string
-    case .date: self = .date
+    case .date, .week: self = .date
     }
   }
 

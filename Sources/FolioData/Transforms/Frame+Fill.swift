@@ -85,7 +85,7 @@ extension Frame {
     case .number: return "a number"
     case .integer: return "an integer"
     case .string: return "a string"
-    case .date: return "a date"
+    case .date, .week: return "a date"
     }
   }
 }

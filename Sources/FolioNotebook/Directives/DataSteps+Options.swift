@@ -41,7 +41,7 @@ extension DataSteps {
       if let i = Int(text) { return .integer(i) }
     case .string:
       return .string(text)
-    case .date:
+    case .date, .week:
       let parts = text.split(separator: "-").compactMap { Int($0) }
       if parts.count == 3, CivilDate.isValid(year: parts[0], month: parts[1], day: parts[2]) {
         return .date(CivilDate.days(year: parts[0], month: parts[1], day: parts[2]))

@@ -32,8 +32,21 @@ public struct Executor: Sendable {
     let allLabels = Set(notebook.blocks.compactMap { if case .directive(let c) = $0 { return c.label } else { return nil } })
     let total = notebook.blocks.filter { if case .directive = $0 { return true } else { return false } }.count
     var ordinal = 0
+    // Conditional sections (`<!-- if … -->`): hidden blocks neither run nor show.
+    let (items, sectionErrors) = ConditionalSections.items(of: notebook)
+    diagnostics += sectionErrors.map { Diagnostic($0) }
+    var gate = SectionGate()
 
-    for block in notebook.blocks {
+    for item in items {
+      guard case .block(let block) = item else {
+        if case .marker(let marker) = item {
+          var scope = context.scope
+          scope.laterLabels = allLabels.subtracting(context.results.keys)
+          if let e = gate.enter(marker, scope: scope) { diagnostics.append(Diagnostic(e)) }
+        }
+        continue
+      }
+      if gate.hides { continue }
       switch block {
       case .prose(let prose):
         var scope = context.scope

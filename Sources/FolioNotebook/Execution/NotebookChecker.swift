@@ -31,7 +31,15 @@ public enum NotebookChecker {
       out.append(Diagnostic(NotebookError(loc, msg), blockLabel: label))
     }
 
-    for block in notebook.blocks {
+    let (items, sectionErrors) = ConditionalSections.items(of: notebook)
+    out += sectionErrors.map { Diagnostic($0) }
+    for item in items {
+      guard case .block(let block) = item else {
+        if case .marker(let m) = item, case .open(let condition, _) = m.kind {
+          checkReference(condition.root, condition.steps, at: m.location, label: nil)
+        }
+        continue
+      }
       switch block {
       case .prose(let prose):
         let (found, errors) = ProseInterpolation.placeholders(prose, path: notebook.path)

@@ -57,6 +57,11 @@ enum OptionInterpolation {
       var out: [OptionNode.Entry] = []
       for e in entries {
         var e2 = e
+        // Keys may hold placeholders too, so a param can name a column:
+        // `types: {"{{ params.week }}": week}`.
+        if e.key.contains("{{") {
+          e2.key = try interpolate(OptionNode(.scalar(e.key, quoted: false), at: e.keyLocation), scope: scope).string("key")
+        }
         e2.value = try interpolate(e.value, scope: scope, display: display)
         out.append(e2)
       }
@@ -74,7 +79,8 @@ enum OptionInterpolation {
       let base = quoted ? node.location.advanced(byColumns: 1) : node.location
       return t.placeholders.map { ($0, t.location(of: $0.offset, base: base)) }
     case .sequence(let items): return items.flatMap { placeholders(in: $0) }
-    case .mapping(let entries): return entries.flatMap { placeholders(in: $0.value) }
+    case .mapping(let entries):
+      return entries.flatMap { placeholders(in: OptionNode(.scalar($0.key, quoted: false), at: $0.keyLocation)) + placeholders(in: $0.value) }
     case .null: return []
     }
   }
@@ -89,7 +95,8 @@ enum OptionInterpolation {
         return [NotebookError(base.advanced(byColumns: error.offset), error.message)]
       }
     case .sequence(let items): return items.flatMap { syntaxErrors(in: $0) }
-    case .mapping(let entries): return entries.flatMap { syntaxErrors(in: $0.value) }
+    case .mapping(let entries):
+      return entries.flatMap { syntaxErrors(in: OptionNode(.scalar($0.key, quoted: false), at: $0.keyLocation)) + syntaxErrors(in: $0.value) }
     case .null: return []
     }
   }

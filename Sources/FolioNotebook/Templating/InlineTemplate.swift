@@ -38,8 +38,16 @@ public struct InlineTemplate: Sendable {
       if scalars[i] == "{", i + 1 < scalars.count, scalars[i + 1] == "{" {
         var j = i + 2
         var found = false
+        var quote: Unicode.Scalar?  // `}}` inside a quoted filter argument does not close
         while j + 1 < scalars.count {
-          if scalars[j] == "}" && scalars[j + 1] == "}" { found = true; break }
+          if let q = quote {
+            if scalars[j] == q { quote = nil }
+          } else if scalars[j] == "'" || scalars[j] == "\"" {
+            quote = scalars[j]
+          } else if scalars[j] == "}" && scalars[j + 1] == "}" {
+            found = true
+            break
+          }
           if scalars[j] == "\n" { break }
           j += 1
         }

@@ -6,12 +6,14 @@ import FolioData
 /// `currency`, `compact`, `sci`) turn a number into text with `NumberFormat`;
 /// `round: n` keeps a number (rounded half away from zero) so it can be
 /// formatted further. Aggregating filters (`sum`, `mean`, `min`, `max`,
-/// `count`, `first`, `last`) reduce a list, e.g. a dataset column.
+/// `count`, `first`, `last`) reduce a list, e.g. a dataset column, or the
+/// rows of a dataset; `join: sep, last` joins a list into text. Row filters
+/// (`sort`, `top`, `where`, `each`, …) are `TemplateRows`.
 public enum TemplateFilters {
   public static let names = [
     "number", "round", "fixed", "thousands", "percent", "currency", "compact", "sci",
     "abs", "upper", "lower", "sum", "mean", "min", "max", "count", "first", "last", "join",
-  ]
+  ] + TemplateRows.names
 
   /// Applies one filter.
   public static func apply(_ f: InlineExpression.Filter, to value: Value) throws(InlineTemplateError) -> Value {
@@ -26,6 +28,7 @@ public enum TemplateFilters {
       return d
     }
     func list() throws(InlineTemplateError) -> [Value] {
+      if case .table(let rows) = value { return (0..<rows.rowCount).map { TemplateRows.record(rows, $0) } }
       guard case .array(let items) = value else { throw fail("filter '\(f.name)' expects a list (e.g. a dataset column), found \(value.typeName)") }
       return items
     }
@@ -59,8 +62,13 @@ public enum TemplateFilters {
     case "first": return try list().first ?? .null
     case "last": return try list().last ?? .null
     case "join":
+      // `join: ", ", " and "`: the second separator goes before the last item.
       let sep = f.arguments.first ?? ", "
-      return .string(try list().map { displayText($0) }.joined(separator: sep))
+      let texts = try list().map { displayText($0) }
+      guard f.arguments.count > 1, texts.count > 1 else { return .string(texts.joined(separator: sep)) }
+      return .string(texts.dropLast().joined(separator: sep) + f.arguments[1] + texts[texts.count - 1])
+    case _ where TemplateRows.names.contains(f.name):
+      return try TemplateRows.apply(f, to: value)
     default:
       throw fail("unknown filter '\(f.name)'\(NearMatches.hint(for: f.name, in: names, noun: "filter"))")
     }

@@ -1,18 +1,27 @@
+import Foundation
 import FolioData
 import FolioModels
 
 /// Option parsing and value plumbing shared by `{promo_model}` and `{promo_plan}`.
 enum PromoDirectiveSupport {
   /// The column-role options of `{promo_model}`, with the defaults of `PromoColumns`.
-  static let discounts = DirectiveOption.columns("discounts", "Discount spend columns, one per promo type.")
-  static let promoTypes = DirectiveOption.texts("promo_types", "Display names of the promo types (default: the discount column names).")
-  static let macro = DirectiveOption.columns("macro", default: [], "Macro-economic columns (standardized indices).")
+  static let discounts = nameList("discounts", "Discount spend columns, one per promo type.")
+  static let promoTypes = nameList("promo_types", "Display names of the promo types (default, or empty: the discount column names).")
+  static let macro = nameList("macro", "Macro-economic columns (standardized indices).")
   static let sku = DirectiveOption.column("sku", default: PromoColumns().sku, "SKU column.")
   static let week = DirectiveOption.column("week", default: PromoColumns().week, "Week column ordering rows within a SKU.")
-  static let hierarchy = DirectiveOption.columns("hierarchy", default: PromoColumns().hierarchy, "Hierarchy columns.")
+  static let hierarchy = nameList("hierarchy", "Hierarchy columns (default BRAND, PRICE_SEGMENT, PACK_TYPE, SIZE).")
   static let sales = DirectiveOption.column("sales", default: PromoColumns().sales, "Sales column.")
   static let volume = DirectiveOption.column("volume", default: PromoColumns().volume, "Volume column.")
   static let columnOptions: [any AnyOptionDeclaration] = [discounts, promoTypes, macro, sku, week, hierarchy, sales, volume]
+
+  /// A list of names written as a YAML list or as one comma-separated text
+  /// (`"DISC_TPR, DISC_DISPLAY"`, so a notebook param can hold it; `""` is no names).
+  static func nameList(_ name: String, _ help: String) -> OptionDeclaration<[String]?> {
+    DirectiveOption.structured(name, kind: .list(.column), help + " A list, or one comma-separated text.") { node, name throws(NotebookError) in
+      try names(node, name)
+    }
+  }
 
   /// Column roles from decoded options.
   static func columns(_ o: ParsedOptions) throws(NotebookError) -> PromoColumns {
@@ -21,14 +30,21 @@ enum PromoDirectiveSupport {
       throw NotebookError(o.blockLocation, "{promo_model} needs 'discounts: [columns]', one discount spend column per promo type")
     }
     c.discounts = d
-    c.promoTypes = o[promoTypes]
-    c.macro = o[macro]
+    c.promoTypes = o[promoTypes].flatMap { $0.isEmpty ? nil : $0 }
+    c.macro = o[macro] ?? []
     c.sku = o[sku]
     c.week = o[week]
-    c.hierarchy = o[hierarchy]
+    c.hierarchy = o[hierarchy] ?? c.hierarchy
     c.sales = o[sales]
     c.volume = o[volume]
     return c
+  }
+
+  /// A list of names, written as a YAML list or as one comma-separated text
+  /// (`""` is no names).
+  static func names(_ node: OptionNode, _ what: String) throws(NotebookError) -> [String] {
+    guard case .scalar(let s, _) = node.kind else { return try node.stringList(what) }
+    return s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 
   /// The columns as a record for the block's value.

@@ -61,8 +61,22 @@ public enum PromoPlanDirective: Directive {
   static let packType = DirectiveOption.column("pack_type", default: PromoPlanConstraints().packLevel, "Hierarchy column of pack types.")
   static let priceSegment = DirectiveOption.column("price_segment", default: PromoPlanConstraints().segmentLevel, "Hierarchy column of price segments.")
   static let tables = PromoDirectiveSupport.tablesOption(kinds: ["plan", "skus", "constraints"])
+  static let multiple = NumberBounds.nonNegative
+  static let brandCapMultiple = DirectiveOption.number(
+    "brand_cap_multiple", in: multiple, "Cap every brand not in brand_caps at this multiple of its current-plan spend.")
+  static let packLimitMultiple = DirectiveOption.number(
+    "pack_limit_multiple", in: multiple, "Limit every pack type not in pack_limits at this multiple of its current-plan spend.")
+  static let segmentBoundMultiples = DirectiveOption.structured(
+    "segment_bound_multiples", kind: .record([RecordField("min", .number(multiple)), RecordField("max", .number(multiple))]),
+    "Bound every price segment not in segment_bounds: {min: a, max: b} × its current-plan spend."
+  ) { node, name throws(NotebookError) -> (lower: Double, upper: Double) in
+    let (lo, hi, _) = try bounds.decode(node)
+    guard lo <= hi else { throw NotebookError(node.location, "segment_bound_multiples: min \(lo) is above max \(hi)") }
+    return (lo, hi)
+  }
   public static let options: [any AnyOptionDeclaration] = [
     model, horizon, brandCaps, packLimits, segmentBounds, spendRange, volumeChange, lambdaRho, epsilon, brand, packType, priceSegment, tables,
+    brandCapMultiple, packLimitMultiple, segmentBoundMultiples,
   ]
 
   public static func validate(_ options: ParsedOptions) -> [NotebookError] {
@@ -72,7 +86,8 @@ public enum PromoPlanDirective: Directive {
 
   public static func run(_ o: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
     let fit = try context.model(PromoFit.self, o[model])
-    let constraints = try planConstraints(o)
+    var constraints = try planConstraints(o)
+    try PromoPlanDerivedLimits.add(o, model: fit.model, to: &constraints)
     let plan: PromoPlan
     do { plan = try PromoPlanner.plan(fit.model, constraints: constraints) } catch {
       throw NotebookError(errorLocation(error, o), error.message)
@@ -83,6 +98,62 @@ public enum PromoPlanDirective: Directive {
       ("constraints", "PROMO_CONSTRAINTS", report.constraintFrame),
     ])
     return DirectiveResult(value: report.value, outputs: report.outputs, tables: result)
+  }
+
+  /// Limits given as multiples of each group's spend under the current plan
+  /// (`brand_cap_multiple`, `pack_limit_multiple`, `segment_bound_multiples`),
+  /// for every group not named explicitly, in the order groups first appear
+  /// among the SKUs. They let a notebook constrain data whose brands it does not know.
+  static func addDerivedLimits(_ call: DirectiveCall, model: PromoModel, to c: inout PromoPlanConstraints) throws(NotebookError) {
+    let o = call.options
+    let P = model.panel, K = P.promoTypes
+    let current = model.currentPlan(weeks: c.horizon)
+    func groups(_ levelName: String, _ option: String) throws(NotebookError) -> [(name: String, spend: Double)] {
+      guard let level = P.hierarchyNames.firstIndex(of: levelName) else {
+        throw NotebookError(
+          o[option]?.location ?? call.location,
+          "\(option): the model has no hierarchy column '\(levelName)'; its hierarchy is \(P.hierarchyNames.joined(separator: ", "))")
+      }
+      var out: [(name: String, spend: Double)] = []
+      for s in 0..<P.skus {
+        let spend = (0..<K).reduce(0.0) { $0 + current[s * K + $1] }
+        if let i = out.firstIndex(where: { $0.name == P.hierarchy[s][level] }) { out[i].spend += spend } else {
+          out.append((P.hierarchy[s][level], spend))
+        }
+      }
+      return out
+    }
+    func multiple(_ node: OptionNode, _ what: String) throws(NotebookError) -> Double {
+      let v = try node.double(what)
+      guard v >= 0, v.isFinite else { throw NotebookError(node.location, "\(what): expected a multiple ≥ 0, found \(v)") }
+      return v
+    }
+    if let n = o["brand_cap_multiple"] {
+      let m = try multiple(n, "brand_cap_multiple")
+      for g in try groups(c.brandLevel, "brand_cap_multiple") where !c.brandCaps.contains(where: { $0.group == g.name }) {
+        c.brandCaps.append(.init(g.name, maximum: m * g.spend))
+      }
+    }
+    if let n = o["pack_limit_multiple"] {
+      let m = try multiple(n, "pack_limit_multiple")
+      for g in try groups(c.packLevel, "pack_limit_multiple") where !c.packLimits.contains(where: { $0.group == g.name }) {
+        c.packLimits.append(.init(g.name, maximum: m * g.spend))
+      }
+    }
+    if let n = o["segment_bound_multiples"] {
+      var lo = 0.0, hi = Double.infinity
+      for f in try n.entries("segment_bound_multiples") {
+        switch f.key {
+        case "min": lo = try multiple(f.value, "segment_bound_multiples.min")
+        case "max": hi = try multiple(f.value, "segment_bound_multiples.max")
+        default: throw NotebookError(f.keyLocation, "segment_bound_multiples: unknown key '\(f.key)'; expected min and/or max")
+        }
+      }
+      guard lo <= hi else { throw NotebookError(n.location, "segment_bound_multiples: min \(lo) is above max \(hi)") }
+      for g in try groups(c.segmentLevel, "segment_bound_multiples") where !c.segmentBounds.contains(where: { $0.group == g.name }) {
+        c.segmentBounds.append(.init(g.name, lower: lo * g.spend, upper: hi * g.spend))
+      }
+    }
   }
 
   /// Points a planner error at the option it concerns, when one does.
