@@ -70,8 +70,7 @@ final class BayesianMMMDensityTests: XCTestCase {
     let d = try BayesianMMMDensity(input: Self.sim.input)
     let q = truth(d) { Self.sim.roi[$0] }
     for c in 0..<8 {
-      var work = BayesianMMMDensity.ChannelWork(weeks: 156, channels: 8)
-      let state = d.channelState(c, q, &work)
+      let state = d.channelState(c, at: q)
       assertApproximatelyEqual(state.beta, Self.sim.coefficients[c] / d.revenueScale, relative: 1e-10, "channel \(c)")
     }
   }

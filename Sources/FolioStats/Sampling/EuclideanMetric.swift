@@ -60,30 +60,19 @@ public struct EuclideanMetric: Sendable, Equatable {
     case .diagonal:
       for i in 0..<d { out[i] = inverse[i] * p[i] }
     case .dense:
-      for i in 0..<d {
-        var s = 0.0
-        for j in 0..<d { s += inverse[i * d + j] * p[j] }
-        out[i] = s
+      inverse.withUnsafeBufferPointer { m in
+        p.withUnsafeBufferPointer { pp in
+          out.withUnsafeMutableBufferPointer { o in
+            for i in 0..<d {
+              var s = 0.0
+              let row = m.baseAddress! + i * d
+              for j in 0..<d { s += row[j] * pp[j] }
+              o[i] = s
+            }
+          }
+        }
       }
     }
-  }
-
-  /// Kinetic energy ½ pᵀM⁻¹p.
-  @inline(__always)
-  func kineticEnergy(_ p: [Double]) -> Double {
-    let d = dimension
-    var s = 0.0
-    switch kind {
-    case .diagonal:
-      for i in 0..<d { s += inverse[i] * p[i] * p[i] }
-    case .dense:
-      for i in 0..<d {
-        var r = 0.0
-        for j in 0..<d { r += inverse[i * d + j] * p[j] }
-        s += p[i] * r
-      }
-    }
-    return 0.5 * s
   }
 
   /// A momentum p ~ N(0, M): p = L⁻ᵀu with u standard normal (M⁻¹ = LLᵀ).

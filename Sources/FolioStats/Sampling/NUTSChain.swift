@@ -29,6 +29,8 @@ public struct NUTSChain: Sendable, Equatable {
   public let metric: EuclideanMetric
   /// Divergent transitions during warm-up (expected early on; not a failure).
   public let warmupDivergences: Int
+  /// Leapfrog steps (gradient evaluations) spent in warm-up.
+  public let warmupLeapfrogSteps: Int
   /// The tree-depth limit the chain ran with.
   public let maxTreeDepth: Int
 

@@ -29,11 +29,12 @@ struct NUTSChainRunner {
     stepAdapt.mu = log(10 * kernel.stepSize)
     var schedule = WindowSchedule(warmup: options.warmup)
     var estimator = CovarianceEstimator(dimension: d, dense: metricKind == .dense)
-    var warmupDivergences = 0
+    var warmupDivergences = 0, warmupLeapfrogSteps = 0
     for _ in 0..<options.warmup {
       let (next, stats) = kernel.transition(from: z, rng: &rng)
       z = next
       if stats.divergent { warmupDivergences += 1 }
+      warmupLeapfrogSteps += stats.leapfrogSteps
       kernel.stepSize = stepAdapt.learn(acceptStat: stats.acceptStat)
       if schedule.inSlowWindow { estimator.add(z.q) }
       if schedule.endsWindow {
@@ -61,7 +62,7 @@ struct NUTSChainRunner {
     }
     return NUTSChain(
       dimension: d, draws: draws, stats: stats, stepSize: kernel.stepSize, metric: kernel.metric,
-      warmupDivergences: warmupDivergences, maxTreeDepth: options.maxTreeDepth)
+      warmupDivergences: warmupDivergences, warmupLeapfrogSteps: warmupLeapfrogSteps, maxTreeDepth: options.maxTreeDepth)
   }
 
   /// The given start, or uniform draws in [−r, r]ᵈ until log p and its
@@ -70,7 +71,7 @@ struct NUTSChainRunner {
     let d = density.dimension
     var z = PhasePoint(
       q: [Double](repeating: 0, count: d), p: [Double](repeating: 0, count: d), logDensity: 0,
-      gradient: [Double](repeating: 0, count: d))
+      gradient: [Double](repeating: 0, count: d), velocity: [Double](repeating: 0, count: d))
     for attempt in 0..<100 {
       if let start = options.initialPoint, attempt == 0 {
         z.q = start
@@ -91,7 +92,7 @@ struct NUTSChainRunner {
   ) throws(SamplingError) {
     func energyDrop() -> Double {
       var z = start
-      kernel.metric.drawMomentum(&rng, into: &z.p)
+      kernel.refreshMomentum(&z, &rng)
       let h0 = kernel.hamiltonian(z)
       kernel.leapfrog(&z, kernel.stepSize)
       return h0 - kernel.hamiltonian(z)

@@ -1,12 +1,14 @@
 import Foundation
 
 /// A point of phase space: position q, momentum p, log-density at q and its
-/// gradient (so a leapfrog step evaluates the density once).
+/// gradient (so a leapfrog step evaluates the density once), and the
+/// velocity M⁻¹p (so the kinetic energy ½p·M⁻¹p costs O(d), not O(d²)).
 struct PhasePoint {
   var q: [Double]
   var p: [Double]
   var logDensity: Double
   var gradient: [Double]
+  var velocity: [Double]
 }
 
 /// What one NUTS transition reports (Stan's sampler diagnostics).
@@ -58,10 +60,18 @@ struct NUTSKernel {
     z.logDensity = v.isNaN ? -.infinity : v
   }
 
-  /// H(z) = −log p(q) + ½ pᵀM⁻¹p; NaN counts as +∞.
+  /// H(z) = −log p(q) + ½ pᵀM⁻¹p (from the cached velocity); NaN counts as +∞.
   func hamiltonian(_ z: PhasePoint) -> Double {
-    let h = -z.logDensity + metric.kineticEnergy(z.p)
+    var k = 0.0
+    for i in 0..<z.p.count { k += z.p[i] * z.velocity[i] }
+    let h = -z.logDensity + 0.5 * k
     return h.isNaN ? .infinity : h
+  }
+
+  /// Draws a fresh momentum for `z` and updates its velocity.
+  func refreshMomentum(_ z: inout PhasePoint, _ rng: inout SplitMix64) {
+    metric.drawMomentum(&rng, into: &z.p)
+    metric.velocity(z.p, into: &z.velocity)
   }
 
   /// One leapfrog step of size ε (negative for backward).
@@ -72,12 +82,7 @@ struct NUTSKernel {
     for i in 0..<d { z.q[i] += epsilon * scratch[i] }
     evaluate(&z)
     for i in 0..<d { z.p[i] += 0.5 * epsilon * z.gradient[i] }
-  }
-
-  func velocity(_ p: [Double]) -> [Double] {
-    var v = [Double](repeating: 0, count: p.count)
-    metric.velocity(p, into: &v)
-    return v
+    metric.velocity(z.p, into: &z.velocity)
   }
 
   /// The generalized no-U-turn criterion: both ends still move apart along ρ.
@@ -96,11 +101,11 @@ struct NUTSKernel {
   mutating func transition(from start: PhasePoint, rng: inout SplitMix64) -> (PhasePoint, NUTSTransitionStats) {
     let d = start.q.count
     var z = start
-    metric.drawMomentum(&rng, into: &z.p)
+    refreshMomentum(&z, &rng)
     let zero = [Double](repeating: 0, count: d)
     var zForward = z, zBackward = z, zSample = z, zPropose = z
 
-    let pSharp0 = velocity(z.p)
+    let pSharp0 = z.velocity
     var pForwardForward = z.p, pSharpForwardForward = pSharp0
     var pForwardBackward = z.p, pSharpForwardBackward = pSharp0
     var pBackwardForward = z.p, pSharpBackwardForward = pSharp0
@@ -178,7 +183,7 @@ struct NUTSKernel {
       logSumWeight = logSumExp(logSumWeight, h0 - h)
       sumMetropolis += h0 - h > 0 ? 1 : exp(h0 - h)
       propose = z
-      metric.velocity(z.p, into: &pSharpBegin)
+      pSharpBegin = z.velocity
       pSharpEnd = pSharpBegin
       for i in 0..<d { rho[i] += z.p[i] }
       pBegin = z.p

@@ -9,8 +9,7 @@ extension BayesianMMMDensity {
     theta: Double, kappa: Double, halfSaturation: Double, alpha: Double, roi: Double
   ) {
     let point = Array(q)
-    var work = ChannelWork(weeks: y.count, channels: x.count)
-    let s = channelState(c, point, &work)
+    let s = channelState(c, at: point)
     let roi: Double
     if s.roiParameterized {
       roi = exp(point[layout.logMediaEffect(c)])

@@ -71,41 +71,53 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
   }
 
   public func logDensity(at q: [Double], gradient g: inout [Double]) -> Double {
+    let n = y.count, m = x.count
+    // One scratch buffer per call (the density is shared by concurrent
+    // chains): μ, e, then h and its three derivatives per channel.
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: (2 + 4 * m) * n) { scratch in
+      let base = scratch.baseAddress!
+      return evaluate(q, &g, mu: base, e: base + n, work: ChannelWork(weeks: n, base: base + 2 * n))
+    }
+  }
+
+  private func evaluate(
+    _ q: [Double], _ g: inout [Double], mu: UnsafeMutablePointer<Double>, e: UnsafeMutablePointer<Double>,
+    work: ChannelWork
+  ) -> Double {
     let n = y.count, L = layout
     for i in g.indices { g[i] = 0 }
     var lp = 0.0
     // Mean: baseline, then each channel's contribution (kept for the gradient).
-    var mu = [Double](repeating: q[L.intercept], count: n)
+    mu.initialize(repeating: q[L.intercept], count: n)
     for (j, zj) in z.enumerated() {
       let d = q[L.control(j)]
-      for t in 0..<n { mu[t] += d * zj[t] }
+      zj.withUnsafeBufferPointer { zp in for t in 0..<n { mu[t] += d * zp[t] } }
     }
-    var work = ChannelWork(weeks: n, channels: x.count)
     var channelStates: [ChannelState] = []
     channelStates.reserveCapacity(x.count)
     for c in x.indices {
-      let s = channelState(c, q, &work)
-      let o = work.offset(c, 0)
-      for t in 0..<n { mu[t] += s.beta * work.values[o + t] }
+      let s = channelState(c, q, work)
+      let h = work.block(c, 0)
+      for t in 0..<n { mu[t] += s.beta * h[t] }
       channelStates.append(s)
     }
     // Likelihood.
     let logSigma = q[L.logNoise], sigma = exp(logSigma), precision = exp(-2 * logSigma)
-    var e = [Double](repeating: 0, count: n)
-    var ss = 0.0
-    for t in 0..<n {
-      let r = y[t] - mu[t]
-      ss += r * r
-      e[t] = r * precision
+    var ss = 0.0, sumE = 0.0
+    y.withUnsafeBufferPointer { yp in
+      for t in 0..<n {
+        let r = yp[t] - mu[t]
+        ss += r * r
+        e[t] = r * precision
+        sumE += e[t]
+      }
     }
     lp += -Double(n) * logSigma - 0.5 * ss * precision
     g[L.logNoise] += -Double(n) + ss * precision
-    var sumE = 0.0
-    for t in 0..<n { sumE += e[t] }
     g[L.intercept] += sumE
     for (j, zj) in z.enumerated() {
       var s = 0.0
-      for t in 0..<n { s += e[t] * zj[t] }
+      zj.withUnsafeBufferPointer { zp in for t in 0..<n { s += e[t] * zp[t] } }
       g[L.control(j)] += s
     }
     for c in x.indices { accumulateChannelGradient(c, channelStates[c], e, work, &g) }
@@ -129,29 +141,37 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
     var roiParameterized: Bool
   }
 
-  /// h and its three partial derivatives for every channel and week, one
-  /// flat buffer: block (4c + k) holds h (k = 0), ∂h/∂logit θ (1),
+  /// h and its three partial derivatives for every channel and week, in
+  /// caller-owned memory: block (4c + k) holds h (k = 0), ∂h/∂logit θ (1),
   /// ∂h/∂log κ (2), ∂h/∂log α (3).
   struct ChannelWork {
     let weeks: Int
-    var values: [Double]
-    init(weeks n: Int, channels m: Int) {
-      weeks = n
-      values = [Double](repeating: 0, count: 4 * m * n)
+    let base: UnsafeMutablePointer<Double>
+    @inline(__always) func block(_ c: Int, _ k: Int) -> UnsafeMutablePointer<Double> { base + (4 * c + k) * weeks }
+  }
+
+  /// Channel c's state at `q`, with its own scratch memory.
+  func channelState(_ c: Int, at q: [Double]) -> ChannelState {
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * (c + 1) * y.count) { scratch in
+      channelState(c, q, ChannelWork(weeks: y.count, base: scratch.baseAddress!))
     }
-    @inline(__always) func offset(_ c: Int, _ k: Int) -> Int { (4 * c + k) * weeks }
   }
 
   /// Adstock, saturation and their derivatives for channel c into `w`.
-  func channelState(_ c: Int, _ q: [Double], _ w: inout ChannelWork) -> ChannelState {
-    let L = layout, xs = x[c], n = xs.count
+  func channelState(_ c: Int, _ q: [Double], _ w: ChannelWork) -> ChannelState {
+    let L = layout, n = y.count
     let theta = 1 / (1 + exp(-q[L.adstockLogit(c)]))
     let logKappa = q[L.logHalfSaturation(c)], kappa = exp(logKappa)
     let alpha = exp(q[L.logHillShape(c)])
     let dThetaDv = theta * (1 - theta)
     var a = 0.0, da = 0.0
     var sumH = 0.0, sT = 0.0, sK = 0.0, sA = 0.0
-    let o0 = w.offset(c, 0), o1 = w.offset(c, 1), o2 = w.offset(c, 2), o3 = w.offset(c, 3)
+    let h0 = w.block(c, 0), h1 = w.block(c, 1), h2 = w.block(c, 2), h3 = w.block(c, 3)
+    h0.initialize(repeating: 0, count: n)
+    h1.initialize(repeating: 0, count: n)
+    h2.initialize(repeating: 0, count: n)
+    h3.initialize(repeating: 0, count: n)
+    x[c].withUnsafeBufferPointer { xs in
     for t in 0..<n {
       da = a + theta * da  // ∂Aₜ/∂θ, from Aₜ₋₁ before the update
       a = xs[t] + theta * a
@@ -162,14 +182,15 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
       let core = alpha * h * (1 - h)  // = −∂h/∂log κ = Ã ∂h/∂Ã
       let dAn = -a + (1 - theta) * da
       let dT = core / an * dAn * dThetaDv, dK = -core, dA = -core * logRatio
-      w.values[o0 + t] = h
-      w.values[o1 + t] = dT
-      w.values[o2 + t] = dK
-      w.values[o3 + t] = dA
+      h0[t] = h
+      h1[t] = dT
+      h2[t] = dK
+      h3[t] = dA
       sumH += h
       sT += dT
       sK += dK
       sA += dA
+    }
     }
     let beta: Double, roiParam: Bool
     switch priors.media(channel: c) {
@@ -187,16 +208,16 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
 
   /// Adds ∂ log-likelihood / ∂(channel c's coordinates), given eₜ = rₜ/σ².
   func accumulateChannelGradient(
-    _ c: Int, _ s: ChannelState, _ e: [Double], _ w: ChannelWork, _ g: inout [Double]
+    _ c: Int, _ s: ChannelState, _ e: UnsafeMutablePointer<Double>, _ w: ChannelWork, _ g: inout [Double]
   ) {
-    let L = layout, n = e.count
-    let o0 = w.offset(c, 0), o1 = w.offset(c, 1), o2 = w.offset(c, 2), o3 = w.offset(c, 3)
+    let L = layout, n = y.count
+    let h0 = w.block(c, 0), h1 = w.block(c, 1), h2 = w.block(c, 2), h3 = w.block(c, 3)
     var eh = 0.0, edT = 0.0, edK = 0.0, edA = 0.0
     for t in 0..<n {
-      eh += e[t] * w.values[o0 + t]
-      edT += e[t] * w.values[o1 + t]
-      edK += e[t] * w.values[o2 + t]
-      edA += e[t] * w.values[o3 + t]
+      eh += e[t] * h0[t]
+      edT += e[t] * h1[t]
+      edK += e[t] * h2[t]
+      edA += e[t] * h3[t]
     }
     // m = β̃ h. With β̃ ∝ 1/Σh (ROI form): ∂m/∂φ = β̃ (h′ − h Σh′/Σh).
     let correction = s.roiParameterized && s.sumH > 0 ? eh / s.sumH : 0
