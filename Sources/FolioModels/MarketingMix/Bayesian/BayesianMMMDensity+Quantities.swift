@@ -26,9 +26,9 @@ extension BayesianMMMDensity {
     channels: [(theta: Double, kappa: Double, alpha: Double, effect: Double)]
   ) -> [Double] {
     var q = [Double](repeating: 0, count: dimension)
-    q[layout.intercept] = intercept
-    for (j, v) in controls.enumerated() { q[layout.control(j)] = v }
-    q[layout.logNoise] = log(noise)
+    q[layout.intercept] = (intercept - 1) / baselineScale
+    for (j, v) in controls.enumerated() { q[layout.control(j)] = v / baselineScale }
+    q[layout.logNoise] = (log(noise) - noiseCentre) / Self.noiseScale
     for (c, p) in channels.enumerated() {
       q[layout.adstockLogit(c)] = log(p.theta / (1 - p.theta))
       q[layout.logHalfSaturation(c)] = log(p.kappa)

@@ -11,9 +11,15 @@ import Foundation
 /// - Hill saturation hₜ = Ãₜ^α / (Ãₜ^α + κ^α) = 1 / (1 + (κ/Ãₜ)^α);
 /// - contribution mₜ = β̃ hₜ; with the ROI parameterization
 ///   β̃ = ROI · (n · s̄ / ȳ) / Σₜ hₜ, so Σₜ mₜ ȳ / Σₜ spendₜ = ROI exactly;
-/// - ỹₜ ~ N(b₀ + Σⱼ δⱼ zⱼₜ + Σ_c mₜ, σ²), z standardized controls.
+/// - ỹₜ ~ N(b + Σⱼ δⱼ zⱼₜ + Σ_c (mₜ − m̄), σ²), z standardized controls.
 ///
-/// Unconstrained coordinates (see `BayesianMMMLayout`): b₀, δⱼ, log σ, and
+/// Media enter centred (m − m̄, m̄ the channel's mean contribution), so b is
+/// the level of mean fitted revenue, not the baseline: without centring,
+/// every ROI trades off against the intercept and the posterior is a long
+/// thin ridge (measured: 4.9× the sampling gradients, diagonal metric). The baseline (revenue with no
+/// media) is b − Σ_c m̄_c.
+///
+/// Unconstrained coordinates (see `BayesianMMMLayout`): b, δⱼ, log σ, and
 /// per channel logit θ, log κ, log α, log ROI (or log β̃). The log-Jacobians
 /// of the log/logit maps are included. The gradient is exact (checked
 /// against central differences in the tests).
@@ -36,6 +42,9 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
   public let spendScale: [Double]
   /// n · s̄_c / ȳ: turns an ROI into Σ contribution in ỹ units.
   let roiToContribution: [Double]
+  /// Preconditioning of the baseline coordinates (see `baseline(_:)`).
+  let baselineScale: Double, noiseCentre: Double
+  static let noiseScale = 0.1
 
   public var dimension: Int { layout.dimension }
 
@@ -68,6 +77,10 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
     self.revenueScale = ybar
     self.spendScale = scales
     self.roiToContribution = scales.map { Double(n) * $0 / ybar }
+    let yScaled = input.revenue.map { $0 / ybar }
+    let sdY = (yScaled.reduce(0) { $0 + ($1 - 1) * ($1 - 1) } / Double(max(1, n - 1))).squareRoot()
+    self.baselineScale = max(sdY, 1e-6) / Double(n).squareRoot()
+    self.noiseCentre = log(max(sdY, 1e-6) / 2)
   }
 
   public func logDensity(at q: [Double], gradient g: inout [Double]) -> Double {
@@ -87,22 +100,23 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
     let n = y.count, L = layout
     for i in g.indices { g[i] = 0 }
     var lp = 0.0
+    let base = baseline(q)
     // Mean: baseline, then each channel's contribution (kept for the gradient).
-    mu.initialize(repeating: q[L.intercept], count: n)
+    mu.initialize(repeating: base.intercept, count: n)
     for (j, zj) in z.enumerated() {
-      let d = q[L.control(j)]
+      let d = base.controls[j]
       zj.withUnsafeBufferPointer { zp in for t in 0..<n { mu[t] += d * zp[t] } }
     }
     var channelStates: [ChannelState] = []
     channelStates.reserveCapacity(x.count)
     for c in x.indices {
       let s = channelState(c, q, work)
-      let h = work.block(c, 0)
-      for t in 0..<n { mu[t] += s.beta * h[t] }
+      let h = work.block(c, 0), mean = s.sumH / Double(n)
+      for t in 0..<n { mu[t] += s.beta * (h[t] - mean) }
       channelStates.append(s)
     }
     // Likelihood.
-    let logSigma = q[L.logNoise], sigma = exp(logSigma), precision = exp(-2 * logSigma)
+    let logSigma = base.logNoise, sigma = exp(logSigma), precision = exp(-2 * logSigma)
     var ss = 0.0, sumE = 0.0
     y.withUnsafeBufferPointer { yp in
       for t in 0..<n {
@@ -120,15 +134,33 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
       zj.withUnsafeBufferPointer { zp in for t in 0..<n { s += e[t] * zp[t] } }
       g[L.control(j)] += s
     }
-    for c in x.indices { accumulateChannelGradient(c, channelStates[c], e, work, &g) }
+    for c in x.indices { accumulateChannelGradient(c, channelStates[c], e, sumE, work, &g) }
     // Priors (with log-Jacobians of the transforms).
-    lp += normalPrior(q[L.intercept], priors.intercept, L.intercept, &g)
-    for j in z.indices { lp += normalPrior(q[L.control(j)], priors.control, L.control(j), &g) }
+    lp += normalPrior(base.intercept, priors.intercept, L.intercept, &g)
+    for j in z.indices { lp += normalPrior(base.controls[j], priors.control, L.control(j), &g) }
     let s0 = priors.noiseHalfNormalScale
     lp += -0.5 * sigma * sigma / (s0 * s0) + logSigma
     g[L.logNoise] += -sigma * sigma / (s0 * s0) + 1
     for c in x.indices { lp += channelPrior(c, q, &g) }
+    // Chain rule through the baseline preconditioning.
+    g[L.intercept] *= baselineScale
+    for j in z.indices { g[L.control(j)] *= baselineScale }
+    g[L.logNoise] *= Self.noiseScale
     return lp.isFinite ? lp : -.infinity
+  }
+
+  /// The baseline parameters at `q`. Their coordinates are shifted and
+  /// scaled by data-derived constants so that every coordinate has a
+  /// posterior sd of order 0.1–1, as NUTS's first warm-up iterations (unit
+  /// metric) assume: b = 1 + s·q_b and δⱼ = s·q_δⱼ with s = sd(ỹ)/√n (the
+  /// standard error of a mean), log σ = log(sd(ỹ)/2) + 0.1·q_σ. The maps are
+  /// affine, so their Jacobian is constant and drops out.
+  func baseline(_ q: [Double]) -> (intercept: Double, controls: [Double], logNoise: Double) {
+    let L = layout
+    return (
+      1 + baselineScale * q[L.intercept], (0..<layout.controls).map { baselineScale * q[L.control($0)] },
+      noiseCentre + Self.noiseScale * q[L.logNoise]
+    )
   }
 
   // MARK: - Channel pieces
@@ -208,23 +240,26 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
 
   /// Adds ∂ log-likelihood / ∂(channel c's coordinates), given eₜ = rₜ/σ².
   func accumulateChannelGradient(
-    _ c: Int, _ s: ChannelState, _ e: UnsafeMutablePointer<Double>, _ w: ChannelWork, _ g: inout [Double]
+    _ c: Int, _ s: ChannelState, _ e: UnsafeMutablePointer<Double>, _ sumE: Double, _ w: ChannelWork,
+    _ g: inout [Double]
   ) {
-    let L = layout, n = y.count
+    let L = layout
     let h0 = w.block(c, 0), h1 = w.block(c, 1), h2 = w.block(c, 2), h3 = w.block(c, 3)
     var eh = 0.0, edT = 0.0, edK = 0.0, edA = 0.0
-    for t in 0..<n {
+    for t in 0..<y.count {
       eh += e[t] * h0[t]
       edT += e[t] * h1[t]
       edK += e[t] * h2[t]
       edA += e[t] * h3[t]
     }
-    // m = β̃ h. With β̃ ∝ 1/Σh (ROI form): ∂m/∂φ = β̃ (h′ − h Σh′/Σh).
-    let correction = s.roiParameterized && s.sumH > 0 ? eh / s.sumH : 0
+    // Centred contribution mₜ = β̃ (hₜ − S/n), S = Σh. ROI form (β̃ ∝ 1/S):
+    // ∂mₜ/∂φ = β̃ (h′ₜ − hₜ S′/S); coefficient form: β̃ (h′ₜ − S′/n).
+    let n = Double(y.count)
+    let correction = s.roiParameterized ? (s.sumH > 0 ? eh / s.sumH : 0) : sumE / n
     g[L.adstockLogit(c)] += s.beta * (edT - correction * s.sumDTheta)
     g[L.logHalfSaturation(c)] += s.beta * (edK - correction * s.sumDKappa)
     g[L.logHillShape(c)] += s.beta * (edA - correction * s.sumDAlpha)
-    g[L.logMediaEffect(c)] += s.beta * eh
+    g[L.logMediaEffect(c)] += s.beta * (eh - sumE * s.sumH / n)
   }
 
   /// Log prior of channel c's shape and effect, with Jacobians; adds its gradient.

@@ -1,5 +1,7 @@
 /// Positions of the Bayesian MMM's parameters in the unconstrained vector:
-/// `[b₀, δ₁…δ_J, log σ, (logit θ, log κ, log α, log effect) per channel]`.
+/// `[b, δ₁…δ_J, log σ, (logit θ, log κ, log α, log effect) per channel]`,
+/// the first three kinds shifted and scaled by data constants
+/// (`BayesianMMMDensity.baseline(_:)`).
 public struct BayesianMMMLayout: Sendable, Equatable {
   /// Media channels.
   public let channels: Int
@@ -13,7 +15,7 @@ public struct BayesianMMMLayout: Sendable, Equatable {
 
   /// Total number of coordinates, 2 + J + 4C.
   public var dimension: Int { 2 + controls + 4 * channels }
-  /// Intercept b₀ (share of mean revenue).
+  /// Intercept b (mean fitted revenue level, share of mean revenue).
   public var intercept: Int { 0 }
   /// Coefficient of standardized control j.
   public func control(_ j: Int) -> Int { 1 + j }

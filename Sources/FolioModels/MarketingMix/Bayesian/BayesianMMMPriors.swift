@@ -39,7 +39,8 @@ public struct BayesianMMMPriors: Sendable, Equatable {
     case coefficient(halfNormalScale: Double)
   }
 
-  /// Intercept (share of mean revenue), default N(1, 1).
+  /// Intercept b: the level of mean fitted revenue (media enter centred),
+  /// as a share of mean revenue, default N(1, 1).
   public var intercept = Normal(mean: 1, sd: 1)
   /// Each standardized control's coefficient, default N(0, 1).
   public var control = Normal(mean: 0, sd: 1)
