@@ -16,8 +16,8 @@ import Foundation
 /// Media enter centred (m − m̄, m̄ the channel's mean contribution), so b is
 /// the level of mean fitted revenue, not the baseline: without centring,
 /// every ROI trades off against the intercept and the posterior is a long
-/// thin ridge (measured: 4.9× the sampling gradients, diagonal metric). The baseline (revenue with no
-/// media) is b − Σ_c m̄_c.
+/// thin ridge (measured: 4.9× the sampling gradients with a diagonal
+/// metric). The baseline (revenue with no media) is b − Σ_c m̄_c.
 ///
 /// Unconstrained coordinates (see `BayesianMMMLayout`): b, δⱼ, log σ, and
 /// per channel logit θ, log κ, log α, log ROI (or log β̃). The log-Jacobians
@@ -204,25 +204,25 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
     h2.initialize(repeating: 0, count: n)
     h3.initialize(repeating: 0, count: n)
     x[c].withUnsafeBufferPointer { xs in
-    for t in 0..<n {
-      da = a + theta * da  // ∂Aₜ/∂θ, from Aₜ₋₁ before the update
-      a = xs[t] + theta * a
-      let an = (1 - theta) * a
-      guard an > 0 else { continue }  // no adstock yet: h and its derivatives are 0
-      let logRatio = logKappa - log(an)
-      let h = 1 / (1 + exp(alpha * logRatio))
-      let core = alpha * h * (1 - h)  // = −∂h/∂log κ = Ã ∂h/∂Ã
-      let dAn = -a + (1 - theta) * da
-      let dT = core / an * dAn * dThetaDv, dK = -core, dA = -core * logRatio
-      h0[t] = h
-      h1[t] = dT
-      h2[t] = dK
-      h3[t] = dA
-      sumH += h
-      sT += dT
-      sK += dK
-      sA += dA
-    }
+      for t in 0..<n {
+        da = a + theta * da  // ∂Aₜ/∂θ, from Aₜ₋₁ before the update
+        a = xs[t] + theta * a
+        let an = (1 - theta) * a
+        guard an > 0 else { continue }  // no adstock yet: h and its derivatives are 0
+        let logRatio = logKappa - log(an)
+        let h = 1 / (1 + exp(alpha * logRatio))
+        let core = alpha * h * (1 - h)  // = −∂h/∂log κ = Ã ∂h/∂Ã
+        let dAn = -a + (1 - theta) * da
+        let dT = core / an * dAn * dThetaDv, dK = -core, dA = -core * logRatio
+        h0[t] = h
+        h1[t] = dT
+        h2[t] = dK
+        h3[t] = dA
+        sumH += h
+        sT += dT
+        sK += dK
+        sA += dA
+      }
     }
     let beta: Double, roiParam: Bool
     switch priors.media(channel: c) {
