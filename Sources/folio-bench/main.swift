@@ -9,6 +9,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)
   ("glm", "GLM with C(sku)+C(store) on 1M rows (target < 3 s, < 1.5 GB)", runGLMBenchmark),
   ("warm-cache", "render the shipped notebooks with a warm block cache (target < 50 ms each)", runWarmCacheBenchmark),
   ("mmm", "marketing-mix search+CV+bootstrap+curves+plan, 150 weeks × 8 channels (target < 0.5 s)", runMMMBenchmark),
+  ("mmm-nuts", "Bayesian MMM by NUTS on 6 simulated sets, 156 weeks × 8 channels (target ≤ 5 s per fit)", runMMMNUTSBenchmark),
   ("promotion", "train the promotion model on 24 SKUs × 104 weeks, plan 13 weeks (target < 3 s, < 1 s)", runPromotionBenchmark),
 ]
 
