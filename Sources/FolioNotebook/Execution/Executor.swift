@@ -21,6 +21,9 @@ public struct Executor: Sendable {
 
   /// Runs `notebook`; relative data paths resolve against `baseDirectory`.
   public func run(_ notebook: Notebook, baseDirectory: String) -> ExecutedDocument {
+    // Input hashes by stat, so an unchanged input is not read again to key its blocks.
+    let inputDigests = cache.map { InputDigestIndex(directory: $0.directory) }
+    defer { inputDigests?.save() }
     let fm = notebook.frontMatter
     let params = Value.object(fm.params.map { ($0.name, $0.value) })
     var context = ExecutionContext(notebookPath: notebook.path, baseDirectory: baseDirectory, params: params, seed: fm.seed)
@@ -60,7 +63,7 @@ public struct Executor: Sendable {
         progress?(ordinal, total, call.displayName)
         var executed = ExecutedDirective(call: call, caption: nil, echo: true, hidden: false, outputs: [], attachments: [], error: nil)
         do {
-          let result = try runDirective(call, into: &executed, context: &context, failed: failed, allLabels: allLabels, keys: &keys)
+          let result = try runDirective(call, into: &executed, context: &context, failed: failed, allLabels: allLabels, keys: &keys, inputDigests: inputDigests)
           executed.outputs = result.outputs
           executed.attachments = result.attachments
           executed.tables = result.tables
@@ -87,7 +90,7 @@ public struct Executor: Sendable {
 
   private func runDirective(
     _ call: DirectiveCall, into executed: inout ExecutedDirective, context: inout ExecutionContext,
-    failed: [String: SourceLocation], allLabels: Set<String>, keys: inout [String: String]
+    failed: [String: SourceLocation], allLabels: Set<String>, keys: inout [String: String], inputDigests: InputDigestIndex?
   ) throws -> DirectiveResult {
     guard let directive = registry[call.name] else {
       throw NotebookError(call.nameLocation, "unknown directive '\(call.name)'\(NearMatches.hint(for: call.name, in: registry.names, noun: "directive"))")
@@ -118,7 +121,7 @@ public struct Executor: Sendable {
     guard let cache else { return try directive.run(options, in: &context) }
 
     // Cached path: the key covers everything the result depends on.
-    guard let key = cacheKey(call, options: options, directive: directive, references: refs, context: context, keys: keys) else {
+    guard let key = cacheKey(call, options: options, directive: directive, references: refs, context: context, keys: keys, inputDigests: inputDigests) else {
       return try directive.run(options, in: &context)
     }
     if let label = call.label { keys[label] = key }
@@ -145,7 +148,7 @@ public struct Executor: Sendable {
   /// directive can forget to put a file it reads into its key.
   private func cacheKey(
     _ call: DirectiveCall, options: ParsedOptions, directive: any Directive.Type,
-    references: [(String, SourceLocation)], context: ExecutionContext, keys: [String: String]
+    references: [(String, SourceLocation)], context: ExecutionContext, keys: [String: String], inputDigests: InputDigestIndex?
   ) -> String? {
     var key = BlockKey(version: folioVersion, call: call, seed: context.seed)
     for label in Set(references.map(\.0)).sorted() where label != "params" {
@@ -160,7 +163,8 @@ public struct Executor: Sendable {
     }
     for name in params.sorted() { key.param(name, context.params[name] ?? .null) }
     for file in OptionWalker.inputFiles(options.node, directive: directive) {
-      guard let sha256 = SHA256Digest.hex(ofFile: context.resolvePath(file.path)) else { return nil }
+      let resolved = context.resolvePath(file.path)
+      guard let sha256 = inputDigests?.sha256(ofFile: resolved) ?? SHA256Digest.hex(ofFile: resolved) else { return nil }
       key.input(file.path, sha256: sha256)
     }
     switch directive.cacheDependencies(options, context: context) {
