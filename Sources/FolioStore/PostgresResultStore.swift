@@ -31,7 +31,8 @@ public enum PostgresResultStore {
           for statement in statements { try await connection.query(statement, logger: logger) }
         }
       } catch {
-        throw DatabaseAccessError(.sql, "cannot write result tables to \(address.redacted): \(PostgresSession.describe(error))")
+        let failure = PostgresSession.failure(error, address: address)
+        throw DatabaseAccessError(failure.kind, "cannot write result tables to \(address.redacted): \(failure.message)")
       }
     }
   }
