@@ -1,4 +1,4 @@
-/// Hides secrets in text that may hold database connection strings.
+/// Hides secrets in text that may hold database connection strings (or any URL with a password).
 ///
 /// This is the one redaction rule of Folio: every place where a connection
 /// string can reach a person or a file (the report's Method panel, error
@@ -9,12 +9,13 @@ public enum ConnectionString {
   /// Query items of a connection URL whose values are secrets.
   static let secretQueryItems: Set<String> = ["password", "sslpassword"]
 
-  /// `text` with the password of every `postgres://` / `postgresql://` URL in
-  /// it removed (`postgres://user:pw@host/db` → `postgres://user@host/db`),
-  /// and any `password=` / `sslpassword=` query item dropped. Text without a
-  /// PostgreSQL URL comes back unchanged; redacting twice changes nothing.
+  /// `text` with the password of every URL in it removed
+  /// (`postgres://user:pw@host/db` → `postgres://user@host/db`; any scheme,
+  /// `postgresql://`, `mysql://`, …), and any `password=` / `sslpassword=`
+  /// query item dropped. Text without a URL comes back unchanged; redacting
+  /// twice changes nothing.
   public static func redacted(_ text: String) -> String {
-    guard text.contains("postgres") else { return text }
+    guard text.contains("://") else { return text }
     var out = ""
     var rest = Substring(text)
     while let start = nextURLStart(in: rest) {
@@ -26,12 +27,18 @@ public enum ConnectionString {
     return out + rest
   }
 
-  /// Where the next `postgres://` or `postgresql://` begins in `text`.
+  /// Where the next `scheme://` begins in `text` (the scheme's first letter).
   private static func nextURLStart(in text: Substring) -> Substring.Index? {
     var search = text.startIndex
-    while let found = text.range(of: "postgres", range: search..<text.endIndex) {
-      let after = text[found.upperBound...]
-      if after.hasPrefix("://") || after.hasPrefix("ql://") { return found.lowerBound }
+    while let found = text.range(of: "://", range: search..<text.endIndex) {
+      var start = found.lowerBound
+      while start > text.startIndex {
+        let before = text.index(before: start)
+        let c = text[before]
+        guard c.isASCII, c.isLetter || c.isNumber || c == "+" || c == "-" || c == "." else { break }
+        start = before
+      }
+      if start < found.lowerBound { return start }
       search = found.upperBound
     }
     return nil

@@ -28,6 +28,9 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
   public var sslRootCert: String?
   /// Seconds a TCP connection attempt may take.
   public var connectTimeout: Int
+  /// libpq's default root certificate file, `~/.postgresql/root.crt`, used
+  /// when `sslRootCert` is `nil` and the file exists.
+  public var defaultRootCert: String
 
   /// Parses `text`, which must start with `postgres://` or `postgresql://`.
   /// - Parameter environment: where `PG…` variables and `HOME` are read.
@@ -90,6 +93,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     self.sslMode = mode
     self.sslRootCert = setting(items["sslrootcert"], "sslrootcert", "PGSSLROOTCERT")
     self.connectTimeout = timeout
+    self.defaultRootCert = (home as NSString).appendingPathComponent(".postgresql/root.crt")
     self.password =
       setting(parts.password ?? items["password"], "password", "PGPASSWORD")
       ?? PostgresPasswordFile.password(host: host, port: port, database: database, user: user, environment: environment, home: home)

@@ -31,8 +31,8 @@ public enum PostgresResultStore {
           for statement in statements { try await connection.query(statement, logger: logger) }
         }
       } catch {
-        let failure = PostgresSession.failure(error, address: address)
-        throw DatabaseAccessError(failure.kind, "cannot write result tables to \(address.redacted): \(failure.message)")
+        let (kind, text) = PostgresSession.classify(error, address: address)
+        throw DatabaseAccessError(kind, "cannot write result tables to \(address.redacted): \(text)")
       }
     }
   }

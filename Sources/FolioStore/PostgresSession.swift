@@ -63,16 +63,26 @@ enum PostgresSession {
   /// `.connection` when the connection itself broke.
   static func failure(_ error: any Error, address: PostgresAddress) -> DatabaseAccessError {
     if let e = error as? DatabaseAccessError { return e }
+    let (kind, text) = classify(error, address: address)
+    switch kind {
+    case .sql: return DatabaseAccessError(.sql, "SQL error: \(text)")
+    case .timeout:
+      return DatabaseAccessError(.timeout, "the query ran out of time on \(address.redacted): \(text); give the block a longer 'timeout:' if it needs one")
+    default: return DatabaseAccessError(.connection, "PostgreSQL at \(address.redacted): \(text)")
+    }
+  }
+
+  /// The kind of a failure after connecting and its description without prefix.
+  static func classify(_ error: any Error, address: PostgresAddress) -> (kind: DatabaseAccessError.Kind, text: String) {
+    if let e = error as? DatabaseAccessError { return (e.kind, e.message) }
     let text = PostgresErrorText.describe(error, address: address, phase: .querying)
     if let e = (error as? PSQLError) ?? ((error as? PostgresTransactionError)?.closureError as? PSQLError),
       e.code == .server, let state = e.serverInfo?[.sqlState]
     {
-      if state == "57014" {
-        return DatabaseAccessError(.timeout, "the query ran out of time on \(address.redacted): \(text); give the block a longer 'timeout:' if it needs one")
-      }
-      if !state.hasPrefix("57") && !state.hasPrefix("08") { return DatabaseAccessError(.sql, "SQL error: \(text)") }
+      if state == "57014" { return (.timeout, text) }
+      if !state.hasPrefix("57") && !state.hasPrefix("08") { return (.sql, text) }
     }
-    return DatabaseAccessError(.connection, "PostgreSQL at \(address.redacted): \(text)")
+    return (.connection, text)
   }
 }
 

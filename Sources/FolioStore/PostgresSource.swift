@@ -29,15 +29,16 @@ public enum PostgresSource {
       // closes the connection while the consumer is behind (RowStreamStateMachine
       // "How can we receive a body part, after a channelReadComplete…").
       let collector = PostgresRowCollector()
+      let metadata: PostgresQueryMetadata
       do {
-        _ = try await connection.query(query, logger: logger) { row in try collector.add(row) }.get()
+        metadata = try await connection.query(query, logger: logger) { row in try collector.add(row) }.get()
       } catch {
         throw PostgresSession.failure(error, address: address)
       }
       let collected = collector.result()
-      if collected.rowCount > 0 { return (collected.names, collected.columns) }
-      // No rows, so no row to name the columns: ask again, reading only the
-      // row description (an empty result cannot stall, so back-pressure is moot).
+      if collected.rowCount > 0 || metadata.command != "SELECT" { return (collected.names, collected.columns) }
+      // A SELECT without rows has no row to name the columns: ask again, reading
+      // only the row description (an empty result cannot stall, so back-pressure is moot).
       do {
         let rows = try await connection.query(query, logger: logger)
         let names = rows.columns.map(\.name)

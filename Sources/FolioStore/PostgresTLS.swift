@@ -21,14 +21,11 @@ public enum PostgresSSLMode: String, Sendable, Equatable, CaseIterable {
 /// Builds the TLS settings of a connection from a `PostgresAddress`.
 enum PostgresTLS {
   /// The TLS setting for `address`.
-  /// - Parameter home: where `~/.postgresql/root.crt` is looked for when no `sslrootcert` is given.
   /// - Throws: `DatabaseAccessError(.connection)` when a root certificate file
   ///   is needed but absent or unreadable.
-  static func configuration(
-    for address: PostgresAddress, home: String = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-  ) throws(DatabaseAccessError) -> PostgresConnection.Configuration.TLS {
+  static func configuration(for address: PostgresAddress) throws(DatabaseAccessError) -> PostgresConnection.Configuration.TLS {
     if address.sslMode == .disable { return .disable }
-    let defaultRoot = (home as NSString).appendingPathComponent(".postgresql/root.crt")
+    let defaultRoot = address.defaultRootCert
     let rootPath = address.sslRootCert ?? (FileManager.default.fileExists(atPath: defaultRoot) ? defaultRoot : nil)
     var tls = TLSConfiguration.makeClientConfiguration()
     if let path = rootPath {

@@ -22,6 +22,11 @@ final class ConnectionStringTests: XCTestCase {
     XCTAssertEqual(ConnectionString.redacted("{source: postgres://u:p,w@h, x: 1}"), "{source: postgres://u@h, x: 1}")
   }
 
+  func testAnySchemeLosesItsPassword() {
+    XCTAssertEqual(ConnectionString.redacted("found 'mysql://ana:secret@h/db'"), "found 'mysql://ana@h/db'")
+    XCTAssertEqual(ConnectionString.redacted("https://u:p@example.com/x"), "https://u@example.com/x")
+  }
+
   func testSecretQueryItemsAreDroppedAndOthersKept() {
     XCTAssertEqual(
       ConnectionString.redacted("postgres://u@h/db?sslmode=verify-full&password=hunter2&sslrootcert=/ca.pem"),
@@ -32,7 +37,7 @@ final class ConnectionStringTests: XCTestCase {
   }
 
   func testTextWithoutSecretsIsUnchangedAndRedactionIsIdempotent() {
-    for text in ["", "postgres is a database", "postgres://u@h:5432/db", "sqlite:data/a.sqlite", "mailto:a@b.c"] {
+    for text in ["", "postgres is a database", "postgres://u@h:5432/db", "sqlite:data/a.sqlite", "mailto:a@b.c", "see ://x"] {
       XCTAssertEqual(ConnectionString.redacted(text), text)
     }
     let once = ConnectionString.redacted("a postgres://u:p@h/d?password=q b postgresql://v:w@i/e")
