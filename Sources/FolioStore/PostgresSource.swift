@@ -36,7 +36,9 @@ public enum PostgresSource {
         throw PostgresSession.failure(error, address: address)
       }
       let collected = collector.result()
-      if collected.rowCount > 0 || metadata.command != "SELECT" { return (collected.names, collected.columns) }
+      if collected.rowCount > 0 || metadata.command != "SELECT" || metadata.rows != 0 {
+        return (collected.names, collected.columns)  // rows, or a statement such as CREATE TABLE … AS
+      }
       // A SELECT without rows has no row to name the columns: ask again, reading
       // only the row description (an empty result cannot stall, so back-pressure is moot).
       do {
