@@ -137,6 +137,9 @@ public struct Executor: Sendable {
       guard let sha256 = SHA256Digest.hex(ofFile: context.resolvePath(path)) else { return nil }
       key.input(path, sha256: sha256)
     }
+    // A database source: what its query reads, or nil for "never cache".
+    guard let database = DatabaseSource.cacheKeyMaterial(resolved, context: context) else { return nil }
+    for (input, sha256) in database { key.input(input, sha256: sha256) }
     return key.hex
   }
 }
