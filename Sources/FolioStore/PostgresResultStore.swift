@@ -26,12 +26,17 @@ public enum PostgresResultStore {
     }
     let statements = tables.flatMap { replaceStatements($0.name, $0.frame) } + (run.map(recordStatements) ?? [])
     try PostgresSession.run(address, timeout: timeout, what: "writing result tables") { connection, logger in
+      // BEGIN … COMMIT by hand, each statement awaited to its CommandComplete
+      // on the event loop (PostgresNIO's back-pressured path can stall or trap
+      // when the server goes away); on any error the connection is closed,
+      // and the server rolls the transaction back.
       do {
-        try await connection.withTransaction(logger: logger) { connection in
-          for statement in statements { try await connection.query(statement, logger: logger) }
+        for statement in [PostgresQuery(unsafeSQL: "BEGIN")] + statements + [PostgresQuery(unsafeSQL: "COMMIT")] {
+          _ = try await connection.query(statement, logger: logger) { _ in }.get()
         }
       } catch {
-        throw DatabaseAccessError(.sql, "cannot write result tables to \(address.redacted): \(PostgresSession.describe(error))")
+        let (kind, text) = PostgresSession.classify(error, address: address)
+        throw DatabaseAccessError(kind, "cannot write result tables to \(address.redacted): \(text)")
       }
     }
   }

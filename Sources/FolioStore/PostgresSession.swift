@@ -4,30 +4,43 @@ import PostgresNIO
 /// One short-lived PostgreSQL connection, opened for one piece of work and
 /// closed after it, driven synchronously through `SyncBridge`.
 ///
-/// Errors become `DatabaseAccessError`s whose text carries the server's own
-/// message and the address without its password.
+/// Errors become `DatabaseAccessError`s whose text says what happened in
+/// words (`PostgresErrorText`) and names the server without its password.
+/// The server can disconnect, restart or stall at any point: every failure
+/// path ends in a thrown error, never in a trap inside the client library.
 enum PostgresSession {
-  /// How long a connection attempt may take.
-  static let connectTimeout: Int64 = 10
-
   /// Connects to `address`, runs `body`, closes the connection.
+  /// - Parameters:
+  ///   - timeout: seconds for the whole piece of work; the server is also
+  ///     told to cancel any statement running longer (`statement_timeout`),
+  ///     so a slow query ends with the server's own message.
+  ///   - what: the work, for the timeout message ("the query").
   static func run<T: Sendable>(
     _ address: PostgresAddress, timeout: Double, what: String,
     _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
   ) throws(DatabaseAccessError) -> T {
+    let tls = try PostgresTLS.configuration(for: address)
+    // The server-side limit fires first; the bridge's is the backstop for a
+    // server that stops answering altogether.
+    let backstop = timeout + Double(address.connectTimeout) + 5
     do {
-      return try SyncBridge.run(timeout: timeout, what: "\(what) on \(address.redacted)") {
+      return try SyncBridge.run(timeout: backstop, what: "\(what) on \(address.redacted)") {
         var logger = Logger(label: "folio.postgres")
         logger.logLevel = .critical
         let connection: PostgresConnection
         do {
           var configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user,
-            password: address.password, database: address.database, tls: .disable)
-          configuration.options.connectTimeout = .seconds(connectTimeout)
+            password: address.password, database: address.database, tls: tls)
+          configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
+          configuration.options.additionalStartupParameters = [
+            ("statement_timeout", String(max(1, Int((timeout * 1000).rounded()))))
+          ]
           connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
         } catch {
-          throw DatabaseAccessError(.connection, "cannot connect to PostgreSQL at \(address.redacted): \(describe(error))")
+          throw DatabaseAccessError(
+            .connection,
+            "cannot connect to PostgreSQL at \(address.redacted): \(PostgresErrorText.describe(error, address: address, phase: .connecting))")
         }
         do {
           let value = try await body(connection, logger)
@@ -35,40 +48,41 @@ enum PostgresSession {
           return value
         } catch {
           try? await connection.close()
-          throw error
+          throw failure(error, address: address)
         }
       }
     } catch let e as DatabaseAccessError {
       throw e
     } catch {
-      throw DatabaseAccessError(.sql, "SQL error: \(describe(error))")
+      throw failure(error, address: address)
     }
   }
 
-  /// The most useful one-line text of a PostgresNIO or NIO error: the
-  /// server's message when there is one, else the operating system's
-  /// ("connection refused").
-  static func describe(_ error: any Error) -> String {
-    if let e = error as? PSQLError {
-      if let message = e.serverInfo?[.message] {
-        var text = message
-        if let detail = e.serverInfo?[.detail] { text += " (\(detail))" }
-        return text
-      }
-      if let underlying = e.underlying { return describe(underlying) }
-      return "\(e.code)"
+  /// A failure after connecting: `.sql` when the server rejected the SQL
+  /// (its message), `.timeout` for a statement that ran out of time,
+  /// `.connection` when the connection itself broke.
+  static func failure(_ error: any Error, address: PostgresAddress) -> DatabaseAccessError {
+    if let e = error as? DatabaseAccessError { return e }
+    let (kind, text) = classify(error, address: address)
+    switch kind {
+    case .sql: return DatabaseAccessError(.sql, "SQL error: \(text)")
+    case .timeout:
+      return DatabaseAccessError(.timeout, "the query ran out of time on \(address.redacted): \(text); give the block a longer 'timeout:' if it needs one")
+    default: return DatabaseAccessError(.connection, "PostgreSQL at \(address.redacted): \(text)")
     }
-    if let e = error as? PostgresTransactionError {
-      if let inner = e.closureError ?? e.beginError ?? e.commitError { return describe(inner) }
+  }
+
+  /// The kind of a failure after connecting and its description without prefix.
+  static func classify(_ error: any Error, address: PostgresAddress) -> (kind: DatabaseAccessError.Kind, text: String) {
+    if let e = error as? DatabaseAccessError { return (e.kind, e.message) }
+    let text = PostgresErrorText.describe(error, address: address, phase: .querying)
+    if let e = (error as? PSQLError) ?? ((error as? PostgresTransactionError)?.closureError as? PSQLError),
+      e.code == .server, let state = e.serverInfo?[.sqlState]
+    {
+      if state == "57014" { return (.timeout, text) }
+      if !state.hasPrefix("57") && !state.hasPrefix("08") { return (.sql, text) }
     }
-    if let e = error as? NIOConnectionError {
-      if let first = e.connectionErrors.first { return describe(first.error) }
-      if let dns = e.dnsAError ?? e.dnsAAAAError { return "cannot resolve host '\(e.host)' (\(describe(dns)))" }
-      return "cannot resolve host '\(e.host)'"
-    }
-    if let e = error as? IOError { return String(cString: strerror(e.errnoCode)).lowercased() }
-    if let e = error as? DatabaseAccessError { return e.message }
-    return String(describing: error)
+    return (.connection, text)
   }
 }
 

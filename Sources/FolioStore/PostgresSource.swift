@@ -23,30 +23,60 @@ public enum PostgresSource {
     let (names, columns) = try PostgresSession.run(address, timeout: timeout, what: "the query") { connection, logger in
       var binds = PostgresBindings(capacity: bindings.count)
       for b in bindings { binds.append(PostgresTextParameter(text: b)) }
-      let rows: PostgresRowSequence
+      let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+      // Rows are taken on the event loop as they arrive (no back-pressure):
+      // PostgresNIO 1.33's back-pressured row sequence traps when the server
+      // closes the connection while the consumer is behind (RowStreamStateMachine
+      // "How can we receive a body part, after a channelReadComplete…").
+      let collector = PostgresRowCollector()
+      let metadata: PostgresQueryMetadata
       do {
-        rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+        metadata = try await connection.query(query, logger: logger) { row in try collector.add(row) }.get()
       } catch {
-        throw DatabaseAccessError(.sql, "SQL error: \(PostgresSession.describe(error))")
+        throw PostgresSession.failure(error, address: address)
       }
-      let metadata = Array(rows.columns)
-      var columns = [[QueryCell]](repeating: [], count: metadata.count)
-      var rowNumber = 0
+      let collected = collector.result()
+      if collected.rowCount > 0 || metadata.command != "SELECT" || metadata.rows != 0 {
+        return (collected.names, collected.columns)  // rows, or a statement such as CREATE TABLE … AS
+      }
+      // A SELECT without rows has no row to name the columns: ask again, reading
+      // only the row description (an empty result cannot stall, so back-pressure is moot).
       do {
-        for try await row in rows {
-          rowNumber += 1
-          for (c, cell) in row.enumerated() {
-            columns[c].append(try PostgresCellReader.read(cell, row: rowNumber))
-          }
-        }
-      } catch let e as DatabaseAccessError {
-        throw e
+        let rows = try await connection.query(query, logger: logger)
+        let names = rows.columns.map(\.name)
+        for try await _ in rows {}
+        return (names, [[QueryCell]](repeating: [], count: names.count))
       } catch {
-        throw DatabaseAccessError(.sql, "SQL error: \(PostgresSession.describe(error))")
+        throw PostgresSession.failure(error, address: address)
       }
-      return (metadata.map(\.name), columns)
     }
     return try QueryFrameBuilder.frame(names: names, columns: columns, declared: declared)
+  }
+}
+
+/// Collects rows on the connection's event loop, converting each cell as it
+/// arrives; lock-protected, so the caller can read the result afterwards.
+final class PostgresRowCollector: @unchecked Sendable {
+  private let lock = NSLock()
+  private var names: [String] = []
+  private var columns: [[QueryCell]] = []
+  private var rowCount = 0
+
+  func add(_ row: PostgresRow) throws {
+    lock.lock()
+    defer { lock.unlock() }
+    rowCount += 1
+    if rowCount == 1 {
+      names = row.map(\.columnName)
+      columns = [[QueryCell]](repeating: [], count: names.count)
+    }
+    for (c, cell) in row.enumerated() { columns[c].append(try PostgresCellReader.read(cell, row: rowCount)) }
+  }
+
+  func result() -> (names: [String], columns: [[QueryCell]], rowCount: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    return (names, columns, rowCount)
   }
 }
 

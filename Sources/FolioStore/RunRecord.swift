@@ -15,7 +15,8 @@ public struct RunRecord: Sendable, Equatable {
   public var runID: String
   public var notebookPath: String
   public var notebookSHA256: String
-  /// The params as a JSON object, in declaration order.
+  /// The params as a JSON object, in declaration order, with connection
+  /// strings redacted (`ConnectionString.redacted`).
   public var paramsJSON: String
   public var seed: UInt64
   public var folioVersion: String
@@ -28,6 +29,7 @@ public struct RunRecord: Sendable, Equatable {
   ) {
     self.notebookPath = notebookPath
     self.notebookSHA256 = notebookSHA256
+    let paramsJSON = ConnectionString.redacted(paramsJSON)
     self.paramsJSON = paramsJSON
     self.seed = seed
     self.folioVersion = folioVersion

@@ -18,6 +18,38 @@ public enum SQLiteSource {
   public static func query(
     path: String, sql: String, bindings: [String] = [], declared: [String: ColumnType] = [:]
   ) throws(DatabaseAccessError) -> Frame {
+    try read(path: path, sql: sql, bindings: bindings, declared: declared, hashing: false).frame
+  }
+
+  /// Runs the query; with `hashing`, also returns `SQLiteResultHasher`'s digest of the rows.
+  static func read(
+    path: String, sql: String, bindings: [String], declared: [String: ColumnType], hashing: Bool
+  ) throws(DatabaseAccessError) -> (frame: Frame, sha256: String?) {
+    let result = try reading(path: path, sql: sql, bindings: bindings) { statement in
+      let names = statement.columnNames
+      var hasher = hashing ? SQLiteResultHasher(columnNames: names) : nil
+      var columns = [[QueryCell]](repeating: [], count: names.count)
+      let rows = try Row.fetchCursor(statement)
+      var rowNumber = 0
+      while let row = try rows.next() {
+        rowNumber += 1
+        hasher?.add(row)
+        for c in 0..<names.count {
+          columns[c].append(try cell(row[c] as DatabaseValue, column: names[c], row: rowNumber))
+        }
+      }
+      return (names: names, columns: columns, sha256: hasher?.finalize())
+    }
+    let frame = try QueryFrameBuilder.frame(names: result.names, columns: result.columns, declared: declared)
+    return (frame, result.sha256)
+  }
+
+  /// Opens `path` read-only (committed rows in a `-wal` file included),
+  /// prepares `sql` with `bindings` and hands the statement to `body`.
+  /// - Throws: as `query`.
+  static func reading<T>(
+    path: String, sql: String, bindings: [String], _ body: (Statement) throws -> T
+  ) throws(DatabaseAccessError) -> T {
     guard FileManager.default.fileExists(atPath: path) else {
       throw DatabaseAccessError(.connection, "cannot open SQLite database '\(path)': no such file")
     }
@@ -30,9 +62,8 @@ public enum SQLiteSource {
     } catch {
       throw DatabaseAccessError(.connection, "cannot open SQLite database '\(path)': \(message(of: error))")
     }
-    let result: (names: [String], columns: [[QueryCell]])
     do {
-      result = try queue.read { db in try run(db, sql: sql, bindings: bindings) }
+      return try queue.read { db in try body(try prepare(db, sql: sql, bindings: bindings)) }
     } catch let e as DatabaseAccessError {
       throw e
     } catch let e as GRDB.DatabaseError where e.resultCode == .SQLITE_NOTADB {
@@ -40,10 +71,9 @@ public enum SQLiteSource {
     } catch {
       throw DatabaseAccessError(.sql, "SQL error: \(message(of: error))")
     }
-    return try QueryFrameBuilder.frame(names: result.names, columns: result.columns, declared: declared)
   }
 
-  private static func run(_ db: Database, sql: String, bindings: [String]) throws -> ([String], [[QueryCell]]) {
+  private static func prepare(_ db: Database, sql: String, bindings: [String]) throws -> Statement {
     let statement = try db.makeStatement(sql: sql)
     guard statement.isReadonly else {
       throw DatabaseAccessError(.sql, "SQL error: a data source query must only read (SELECT or WITH … SELECT)")
@@ -54,17 +84,7 @@ public enum SQLiteSource {
       throw DatabaseAccessError(
         .sql, "SQL error: the query's parameters do not match the \(bindings.count) binding\(bindings.count == 1 ? "" : "s") given (\(message(of: error)))")
     }
-    let names = statement.columnNames
-    var columns = [[QueryCell]](repeating: [], count: names.count)
-    let rows = try Row.fetchCursor(statement)
-    var rowNumber = 0
-    while let row = try rows.next() {
-      rowNumber += 1
-      for c in 0..<names.count {
-        columns[c].append(try cell(row[c] as DatabaseValue, column: names[c], row: rowNumber))
-      }
-    }
-    return (names, columns)
+    return statement
   }
 
   private static func cell(_ value: DatabaseValue, column: String, row: Int) throws -> QueryCell {

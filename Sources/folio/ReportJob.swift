@@ -71,7 +71,8 @@ struct ReportJob {
   func run() throws -> Outcome {
     let document = try execute()
     let template = try TemplateLocator.locate(explicit: templatePath, notebook: document.notebook, notebookDirectory: baseDirectory)
-    let generatedBy = (["folio", "render", notebookPath] + params.map { "--param \($0.name)=\($0.value)" }).joined(separator: " ")
+    let generatedBy = ConnectionString.redacted(
+      (["folio", "render", notebookPath] + params.map { "--param \($0.name)=\($0.value)" }).joined(separator: " "))
     let html: String
     do {
       html = try ReportRenderer(templatePath: template).render(document, reportStem: stem, generatedBy: generatedBy)

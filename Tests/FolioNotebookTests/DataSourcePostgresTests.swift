@@ -108,6 +108,8 @@ final class DataSourcePostgresTests: XCTestCase {
       """)
     XCTAssertEqual(
       doc.diagnostics.map(\.description),
-      ["nb.md:2:9: error: cannot connect to PostgreSQL at postgres://ana@127.0.0.1:1/marketing: connection refused"])
+      [
+        "nb.md:2:9: error: cannot connect to PostgreSQL at postgres://ana@127.0.0.1:1/marketing: connection refused at 127.0.0.1:1; is the server running and accepting TCP connections there?"
+      ])
   }
 }

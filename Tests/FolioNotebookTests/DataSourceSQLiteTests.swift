@@ -48,15 +48,18 @@ final class DataSourceSQLiteTests: XCTestCase {
     Units {{ sales.DOUBLE | sum }}.
     """
 
-  func testQueryWithBoundParamFeedsLaterStepsAndRecordsTheFileHash() throws {
+  func testQueryWithBoundParamFeedsLaterStepsAndRecordsTheResultHash() throws {
     let doc = try run(Self.notebook)
     XCTAssertEqual(doc.diagnostics, [])
     guard case .table(let f)? = doc.results.first?.value else { return XCTFail("no table") }
     XCTAssertEqual(f["WEEK"], Column(type: .date, cells: [.date(CivilDate.days(year: 2024, month: 1, day: 1))]))
     XCTAssertEqual(f["DOUBLE"]?.doubles, [14])
-    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/data/sales.sqlite")))
-    XCTAssertEqual(doc.inputs.map(\.path), ["data/sales.sqlite"])
-    XCTAssertEqual(doc.inputs.first?.sha256, SHA256Digest.hex(of: bytes))
+    // Recorded: the query's result, hashed as SQLiteSource.resultDigest does.
+    let sql = "SELECT WEEK, UNITS FROM sales WHERE REGION = ?"
+    let queryHash = SHA256Digest.hex(of: sql + "\u{0}" + "O'Brien")
+    XCTAssertEqual(doc.inputs.map(\.path), ["sqlite:data/sales.sqlite?query=\(queryHash.prefix(16))"])
+    XCTAssertEqual(
+      doc.inputs.first?.sha256, try SQLiteSource.resultDigest(path: dir + "/data/sales.sqlite", sql: sql, bindings: ["O'Brien"]))
   }
 
   func testChangingTheDatabaseFileInvalidatesTheCachedBlock() throws {

@@ -98,7 +98,9 @@ final class PostgresConnectionRefusedTests: XCTestCase {
     XCTAssertThrowsError(try PostgresSource.query(address: address, sql: "SELECT 1")) {
       XCTAssertEqual(
         $0 as? DatabaseAccessError,
-        DatabaseAccessError(.connection, "cannot connect to PostgreSQL at postgres://ana@127.0.0.1:1/marketing: connection refused"))
+        DatabaseAccessError(
+          .connection,
+          "cannot connect to PostgreSQL at postgres://ana@127.0.0.1:1/marketing: connection refused at 127.0.0.1:1; is the server running and accepting TCP connections there?"))
     }
   }
 }

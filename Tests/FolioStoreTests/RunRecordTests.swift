@@ -1,3 +1,4 @@
+import FolioData
 import Foundation
 import XCTest
 
@@ -34,10 +35,25 @@ final class RunRecordTests: XCTestCase {
         ($0 as? DatabaseAccessError)?.message,
         "PostgreSQL address 'postgres://ana@localhost:5432/' names no database; expected 'postgres://user@host:port/database'")
     }
-    XCTAssertThrowsError(try PostgresAddress("postgres://ana@localhost/db?sslmode=require")) {
+    XCTAssertThrowsError(try PostgresAddress("postgres://ana@localhost/db?sslmode=sometimes")) {
       XCTAssertEqual(
         ($0 as? DatabaseAccessError)?.message,
-        "PostgreSQL address option 'sslmode=require' is not supported; only sslmode=disable (no TLS) is")
+        "sslmode 'sometimes' is not supported; expected one of disable, prefer, require, verify-ca, verify-full")
     }
+  }
+
+  func testParamsHoldingAConnectionStringAreStoredRedacted() throws {
+    let run = RunRecord(
+      notebookPath: "nb.md", notebookSHA256: "ab", paramsJSON: #"{"db":"postgres://ana:S3cretPW@h/m","n":1}"#, seed: 1,
+      folioVersion: "v")
+    XCTAssertEqual(run.paramsJSON, #"{"db":"postgres://ana@h/m","n":1}"#)
+    let same = RunRecord(
+      notebookPath: "nb.md", notebookSHA256: "ab", paramsJSON: #"{"db":"postgres://ana@h/m","n":1}"#, seed: 1, folioVersion: "v")
+    XCTAssertEqual(run.runID, same.runID, "the run id never depends on a password")
+    let path = NSTemporaryDirectory() + "folio-runs-\(UUID().uuidString.prefix(8)).sqlite"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try SQLiteResultStore.write([], run: run, to: path)
+    let stored = try SQLiteSource.query(path: path, sql: "SELECT params_json FROM folio_runs")
+    XCTAssertEqual(stored["params_json"]?[0], .string(#"{"db":"postgres://ana@h/m","n":1}"#))
   }
 }

@@ -73,7 +73,7 @@ public enum DataDirective: Directive {
   }
 
   public static func cacheDependencies(_ options: ParsedOptions, context: ExecutionContext) -> CacheDependencies {
-    options[DatabaseSource.source].map { DatabaseSource.cacheDependencies($0, context: context) } ?? .none
+    options[DatabaseSource.source].map { DatabaseSource.cacheDependencies($0, options: options, context: context) } ?? .none
   }
 
   /// The steps in written order, `group_by` folded into its aggregate.

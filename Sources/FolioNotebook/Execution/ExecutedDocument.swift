@@ -1,5 +1,6 @@
 import Foundation
 import FolioData
+import FolioStore
 
 /// Stage two's output: every block run, with its outputs or its error, plus
 /// what the report's footer and results.json need. No HTML here.
@@ -52,7 +53,10 @@ public struct ExecutedDocument: Sendable {
       ("notebook", .string(notebook.path)),
       ("notebook_sha256", .string(notebookSHA256)),
       ("folio_version", .string(folioVersion)),
-      ("params", .object(params.map { ($0.name, $0.value) })),
+      ("params", .object(params.map { p in
+        if case .string(let s) = p.value { return (p.name, .string(ConnectionString.redacted(s))) }
+        return (p.name, p.value)
+      })),
       ("seed", .integer(Int(truncatingIfNeeded: seed))),
       ("inputs", .array(inputs.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
       ("errors", .array(diagnostics.map { .string($0.description) })),

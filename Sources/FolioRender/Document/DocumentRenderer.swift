@@ -1,5 +1,6 @@
 import FolioData
 import FolioNotebook
+import FolioStore
 
 /// Stage three: turns an `ExecutedDocument` into the HTML parts of a report
 /// page (body, table of contents, executive summary, provenance).
@@ -50,7 +51,7 @@ public struct DocumentRenderer {
         notebookName: document.notebook.path,
         notebookSHA256: document.notebookSHA256,
         inputs: document.inputs.map { ReportPage.InputFile(path: $0.path, sha256: $0.sha256) },
-        params: document.params.map { ReportPage.Parameter(name: $0.name, value: TemplateFilters.displayText($0.value)) },
+        params: document.params.map { ReportPage.Parameter(name: $0.name, value: ConnectionString.redacted(TemplateFilters.displayText($0.value))) },
         seed: fm.seedDeclared ? fm.seed : nil,
         generatedBy: generatedBy),
       status: ReportPage.Status(blocksRun: document.directiveCount, blocksFailed: document.failedCount))
@@ -101,7 +102,7 @@ public struct DocumentRenderer {
     }
     if d.echo, !d.hidden || d.error != nil {
       let title = "Method · \(call.name)\(call.label.map { " " + $0 } ?? "")"
-      html += "<details class=\"method\"><summary>\(HTMLEscape.escape(title))</summary><pre class=\"yaml\"><code>\(HTMLEscape.escape(methodText(call)))</code></pre></details>\n"
+      html += "<details class=\"method\"><summary>\(HTMLEscape.escape(title))</summary><pre class=\"yaml\"><code>\(HTMLEscape.escape(ConnectionString.redacted(methodText(call))))</code></pre></details>\n"
     }
     return html + "</section>\n"
   }
