@@ -75,6 +75,6 @@ final class DataSourcePostgresFailureTests: XCTestCase {
     let messages = Set(NotebookChecker.check(notebook).map(\.description))
     XCTAssertEqual(
       messages,
-      ["nb.md:5:8: error: cache: expected true or false, found 'maybe'", "nb.md:4:10: error: timeout: expected seconds above 0, found -1.0"])
+      ["nb.md:5:8: error: cache: expected true or false, found 'maybe'", "nb.md:4:10: error: timeout: expected a number > 0, found -1"])
   }
 }
