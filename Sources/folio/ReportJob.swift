@@ -45,7 +45,13 @@ struct ReportJob {
   func execute() throws -> ExecutedDocument {
     let bytes = try NotebookFile.read(notebookPath)
     do {
-      var notebook = try NotebookParser.parse(try NotebookSource.decode(bytes, path: notebookPath), path: notebookPath)
+      var notebook = NotebookParser.parseRecovering(try NotebookSource.decode(bytes, path: notebookPath), path: notebookPath)
+      // A block whose options cannot be read becomes an error cell and the
+      // rest still runs; a problem outside any block (front matter, an
+      // unclosed or nested fence) leaves no notebook to trust, so the report
+      // says just that.
+      let blockErrors = notebook.blocks.compactMap { if case .directive(let c) = $0 { return c.optionsError } else { return nil } }
+      if let first = notebook.problems.first(where: { !blockErrors.contains($0) }) { throw first }
       for (name, value) in params {
         do { try notebook.frontMatter.override(name, with: value) } catch {
           throw UsageError(description: "--param \(name)=\(value): \(error.message)")
