@@ -100,62 +100,6 @@ public enum PromoPlanDirective: Directive {
     return DirectiveResult(value: report.value, outputs: report.outputs, tables: result)
   }
 
-  /// Limits given as multiples of each group's spend under the current plan
-  /// (`brand_cap_multiple`, `pack_limit_multiple`, `segment_bound_multiples`),
-  /// for every group not named explicitly, in the order groups first appear
-  /// among the SKUs. They let a notebook constrain data whose brands it does not know.
-  static func addDerivedLimits(_ call: DirectiveCall, model: PromoModel, to c: inout PromoPlanConstraints) throws(NotebookError) {
-    let o = call.options
-    let P = model.panel, K = P.promoTypes
-    let current = model.currentPlan(weeks: c.horizon)
-    func groups(_ levelName: String, _ option: String) throws(NotebookError) -> [(name: String, spend: Double)] {
-      guard let level = P.hierarchyNames.firstIndex(of: levelName) else {
-        throw NotebookError(
-          o[option]?.location ?? call.location,
-          "\(option): the model has no hierarchy column '\(levelName)'; its hierarchy is \(P.hierarchyNames.joined(separator: ", "))")
-      }
-      var out: [(name: String, spend: Double)] = []
-      for s in 0..<P.skus {
-        let spend = (0..<K).reduce(0.0) { $0 + current[s * K + $1] }
-        if let i = out.firstIndex(where: { $0.name == P.hierarchy[s][level] }) { out[i].spend += spend } else {
-          out.append((P.hierarchy[s][level], spend))
-        }
-      }
-      return out
-    }
-    func multiple(_ node: OptionNode, _ what: String) throws(NotebookError) -> Double {
-      let v = try node.double(what)
-      guard v >= 0, v.isFinite else { throw NotebookError(node.location, "\(what): expected a multiple ≥ 0, found \(v)") }
-      return v
-    }
-    if let n = o["brand_cap_multiple"] {
-      let m = try multiple(n, "brand_cap_multiple")
-      for g in try groups(c.brandLevel, "brand_cap_multiple") where !c.brandCaps.contains(where: { $0.group == g.name }) {
-        c.brandCaps.append(.init(g.name, maximum: m * g.spend))
-      }
-    }
-    if let n = o["pack_limit_multiple"] {
-      let m = try multiple(n, "pack_limit_multiple")
-      for g in try groups(c.packLevel, "pack_limit_multiple") where !c.packLimits.contains(where: { $0.group == g.name }) {
-        c.packLimits.append(.init(g.name, maximum: m * g.spend))
-      }
-    }
-    if let n = o["segment_bound_multiples"] {
-      var lo = 0.0, hi = Double.infinity
-      for f in try n.entries("segment_bound_multiples") {
-        switch f.key {
-        case "min": lo = try multiple(f.value, "segment_bound_multiples.min")
-        case "max": hi = try multiple(f.value, "segment_bound_multiples.max")
-        default: throw NotebookError(f.keyLocation, "segment_bound_multiples: unknown key '\(f.key)'; expected min and/or max")
-        }
-      }
-      guard lo <= hi else { throw NotebookError(n.location, "segment_bound_multiples: min \(lo) is above max \(hi)") }
-      for g in try groups(c.segmentLevel, "segment_bound_multiples") where !c.segmentBounds.contains(where: { $0.group == g.name }) {
-        c.segmentBounds.append(.init(g.name, lower: lo * g.spend, upper: hi * g.spend))
-      }
-    }
-  }
-
   /// Points a planner error at the option it concerns, when one does.
   static func errorLocation(_ error: PromoError, _ o: ParsedOptions) -> SourceLocation {
     switch error {
