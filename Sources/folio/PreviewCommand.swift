@@ -68,7 +68,9 @@ struct PreviewCommand: AsyncParsableCommand {
       router: PreviewRoutes.router(session),
       configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "folio"),
       onServerRunning: { channel in
-        let url = "http://127.0.0.1:\(channel.localAddress?.port ?? requestedPort)/"
+        let boundPort = channel.localAddress?.port ?? requestedPort
+        await session.bound(port: boundPort)
+        let url = "http://127.0.0.1:\(boundPort)/"
         // Written unbuffered: scripts and tests read the URL from a pipe.
         FileHandle.standardOutput.write(Data("folio preview: serving \(url) (output in \(outputDirectory); Ctrl-C to stop)\n".utf8))
       },

@@ -20,12 +20,24 @@ struct PreviewResponse: Sendable, Equatable {
     let components = relative.split(separator: "/", omittingEmptySubsequences: false)
     guard !components.isEmpty, components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") })
     else { return notFound(path) }
-    let file = ((outputDirectory as NSString).appendingPathComponent(stem) as NSString).appendingPathComponent(relative)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
-      let data = FileManager.default.contents(atPath: file)
+    let folder = (outputDirectory as NSString).appendingPathComponent(stem)
+    let file = (folder as NSString).appendingPathComponent(relative)
+    // Symlinks are resolved first: only a regular file whose real path is
+    // inside the report's real folder is served (a link to /etc/passwd is not).
+    guard let realFolder = realPath(folder), let realFile = realPath(file), realFile.hasPrefix(realFolder + "/") else {
+      return notFound(path)
+    }
+    var st = stat()
+    guard stat(realFile, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, let data = FileManager.default.contents(atPath: realFile)
     else { return notFound(path) }
     return PreviewResponse(status: 200, contentType: contentType(forExtension: (file as NSString).pathExtension), body: [UInt8](data))
+  }
+
+  /// The canonical absolute path (symlinks, `.` and `..` resolved), or `nil` when it does not exist.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   /// The media type for a file extension (lowercased); unknown → octet-stream.

@@ -11,6 +11,8 @@ actor PreviewSession {
   /// Folder the report and its attachments are written to.
   let outputDirectory: String
   private(set) var version = 0
+  /// Set once the server is bound; until then no request is answered.
+  private var hostCheck: PreviewHostCheck?
   private var report = ""
   private var page = ""
 
@@ -18,6 +20,12 @@ actor PreviewSession {
     self.stem = stem
     self.outputDirectory = outputDirectory
   }
+
+  /// Records the bound port, so requests for `127.0.0.1:<port>` or `localhost:<port>` are answered.
+  func bound(port: Int) { hostCheck = PreviewHostCheck(port: port) }
+
+  /// Whether a request with this `Host` header is answered.
+  func allowsHost(_ host: String?) -> Bool { hostCheck?.allows(host) ?? false }
 
   /// Makes `html` the served page; returns whether it differs from the last one
   /// (and so whether the version went up).
