@@ -28,8 +28,10 @@ public struct ParsedOptions: Sendable {
 
   /// The decoded value of a declared option (its default when absent).
   ///
-  /// Asking for an option the directive did not declare is a programming
-  /// error caught by `DirectiveRegistryContractTests`, never by user input.
+  /// Every declared option is decoded or defaulted before `run` (a missing
+  /// required option is a located error), so only a directive asking for an
+  /// option it did not declare, a programming error that no notebook can
+  /// cause, reaches the precondition; each directive's tests run its `run`.
   public subscript<V>(_ declaration: OptionDeclaration<V>) -> V {
     if let v = values[declaration.name] as? V { return v }
     if let d = declaration.defaultValue { return d }
