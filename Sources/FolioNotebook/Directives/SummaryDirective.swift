@@ -14,10 +14,10 @@ import FolioData
 public enum SummaryDirective: Directive {
   public static let name = "summary"
   public static let summary = "Executive summary at the top of the report: headline sentences and 2–5 key-figure cards."
-  static let headline = DirectiveOption.text("headline", "One headline paragraph (markdown, inline values allowed).")
-  static let headlines = DirectiveOption.texts("headlines", "Several headline paragraphs.")
+  static let headline = DirectiveOption.markdown("headline", "One headline paragraph (markdown, inline values allowed).")
+  static let headlines = DirectiveOption.markdowns("headlines", "Several headline paragraphs.")
   static let cards = DirectiveOption.structured(
-    "cards", kind: .list(.record([RecordField("value", .text), RecordField("label", .text), RecordField("note", .text)])),
+    "cards", kind: .list(.record([RecordField("value", .text), RecordField("label", .markdown), RecordField("note", .markdown)])),
     "2–5 key figures, each with value, label and optional note.", decode: parseCards)
   public static let options: [any AnyOptionDeclaration] = [headline, headlines, cards]
 

@@ -5,33 +5,61 @@ import FolioData
 /// Values are inserted losslessly (full precision, no grouping) unless the
 /// option is declared as display text (`caption`, `headline`, …):
 /// `budget: "{{ params.n }}"` and `filter: "SALES > {{ params.n }}"` receive
-/// exactly `n`; `caption: "Top {{ n }} SKUs"` reads as prose does.
+/// exactly `n`; `caption: "Top {{ n }} SKUs"` reads as prose does. In
+/// options declared as markdown (captions, headlines, card labels) inserted
+/// values are also markdown-escaped, as in prose, so a data value such as
+/// `<img src=x onerror=1>` stays text when the option is rendered.
 enum OptionInterpolation {
+  /// How inserted values are written.
+  enum Mode { case value, display, markdown }
+
   /// A block's options with placeholders evaluated, each option rendered as its declared kind asks.
   static func interpolate(_ options: OptionNode, directive: any Directive.Type, scope: TemplateScope) throws(NotebookError) -> OptionNode {
-    guard case .mapping(let entries) = options.kind else { return try interpolate(options, scope: scope, display: false) }
+    guard case .mapping(let entries) = options.kind else { return try interpolate(options, scope: scope) }
     let declarations = OptionDecoder.common + directive.options
     var out: [OptionNode.Entry] = []
     for e in entries {
       var e2 = e
       let kind = declarations.first(where: { $0.name == e.key })?.kind
-      e2.value = try interpolate(e.value, scope: scope, display: kind.map(isDisplayText) ?? false)
+      e2.value = try interpolate(e.value, kind: kind, scope: scope)
       out.append(e2)
     }
     return OptionNode(.mapping(out), at: options.location)
   }
 
-  private static func isDisplayText(_ kind: OptionKind) -> Bool {
+  /// `node` interpolated as its declared kind asks, field by field for records.
+  private static func interpolate(_ node: OptionNode, kind: OptionKind?, scope: TemplateScope) throws(NotebookError) -> OptionNode {
+    switch (node.kind, kind) {
+    case (.sequence(let items), .list(let k)?):
+      var out: [OptionNode] = []
+      for i in items { out.append(try interpolate(i, kind: k, scope: scope)) }
+      return OptionNode(.sequence(out), at: node.location)
+    case (.mapping(let entries), .record(let fields)?):
+      var out: [OptionNode.Entry] = []
+      for e in entries {
+        var e2 = e
+        e2.value = try interpolate(e.value, kind: fields.first { $0.name == e.key }?.kind, scope: scope)
+        out.append(e2)
+      }
+      return OptionNode(.mapping(out), at: node.location)
+    case (.scalar, .list(let k)?):
+      return try interpolate(node, kind: k, scope: scope)
+    default:
+      return try interpolate(node, scope: scope, mode: kind.map(mode) ?? .value)
+    }
+  }
+
+  private static func mode(_ kind: OptionKind) -> Mode {
     switch kind {
-    case .text: return true
-    case .list(let k), .map(let k): return isDisplayText(k)
-    case .record(let fields): return fields.allSatisfy { isDisplayText($0.kind) }
-    default: return false
+    case .markdown: return .markdown
+    case .text: return .display
+    case .list(let k), .map(let k): return mode(k)
+    default: return .value
     }
   }
 
   /// A copy of `node` with placeholders evaluated; errors point into the notebook.
-  static func interpolate(_ node: OptionNode, scope: TemplateScope, display: Bool = false) throws(NotebookError) -> OptionNode {
+  static func interpolate(_ node: OptionNode, scope: TemplateScope, mode: Mode = .value) throws(NotebookError) -> OptionNode {
     switch node.kind {
     case .scalar(let s, let quoted):
       guard s.contains("{{") else { return node }
@@ -44,14 +72,19 @@ enum OptionInterpolation {
         // A value that is one placeholder (quoted only because YAML needs it:
         // `max_rows: "{{ params.n }}"`) takes the type of what it inserts.
         let whole = template.segments.count == 1 && template.hasPlaceholders
-        let text = display ? try template.render(in: scope) : try template.renderForOption(in: scope)
+        let text: String
+        switch mode {
+        case .value: text = try template.renderForOption(in: scope)
+        case .display: text = try template.render(in: scope)
+        case .markdown: text = try template.render(in: scope) { escapeMarkdown(TemplateFilters.displayText($0)) }
+        }
         return OptionNode(.scalar(text, quoted: quoted && !whole), at: node.location)
       } catch {
         throw NotebookError(template.location(of: error.offset, base: base), error.message)
       }
     case .sequence(let items):
       var out: [OptionNode] = []
-      for i in items { out.append(try interpolate(i, scope: scope, display: display)) }
+      for i in items { out.append(try interpolate(i, scope: scope, mode: mode)) }
       return OptionNode(.sequence(out), at: node.location)
     case .mapping(let entries):
       var out: [OptionNode.Entry] = []
@@ -62,7 +95,7 @@ enum OptionInterpolation {
         if e.key.contains("{{") {
           e2.key = try interpolate(OptionNode(.scalar(e.key, quoted: false), at: e.keyLocation), scope: scope).string("key")
         }
-        e2.value = try interpolate(e.value, scope: scope, display: display)
+        e2.value = try interpolate(e.value, scope: scope, mode: mode)
         out.append(e2)
       }
       return OptionNode(.mapping(out), at: node.location)

@@ -103,6 +103,20 @@ public enum DirectiveOption {
     }
   }
 
+  /// Optional markdown text shown in the report (caption, headline, card label).
+  public static func markdown(_ name: String, _ help: String) -> OptionDeclaration<String?> {
+    OptionDeclaration<String?>(name, kind: .markdown, default: .some(nil), defaultText: nil, help: help) {
+      node, name throws(NotebookError) in try node.string(name)
+    }
+  }
+
+  /// A list of markdown texts (a single text counts as a list of one), optional.
+  public static func markdowns(_ name: String, _ help: String) -> OptionDeclaration<[String]?> {
+    OptionDeclaration<[String]?>(name, kind: .list(.markdown), default: .some(nil), defaultText: nil, help: help) {
+      node, name throws(NotebookError) in try node.stringList(name)
+    }
+  }
+
   /// A column name, with a default.
   public static func column(_ name: String, default d: String, _ help: String) -> OptionDeclaration<String> {
     OptionDeclaration<String>(name, kind: .column, default: d, defaultText: d, help: help) {

@@ -10,7 +10,7 @@ public enum OptionDecoder {
   public enum Stage: Sendable { case check, run }
 
   /// The common options every block accepts, decoded by the executor.
-  public static let caption = DirectiveOption.text("caption", "Caption under the block's table or figure (inline values allowed).")
+  public static let caption = DirectiveOption.markdown("caption", "Caption under the block's table or figure (inline values allowed).")
   public static let echo = DirectiveOption.bool("echo", default: true, "Show the block's options in a collapsible Method panel.")
   public static let hidden = DirectiveOption.bool("hidden", default: false, "Run the block but show nothing.")
   public static let common: [any AnyOptionDeclaration] = [caption, echo, hidden]

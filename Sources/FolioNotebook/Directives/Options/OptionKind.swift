@@ -15,6 +15,8 @@ public indirect enum OptionKind: Sendable, Equatable {
   case enumeration([String])
   /// Free text.
   case text
+  /// Markdown text shown in the report (inline values in it are escaped).
+  case markdown
   /// A column name of the block's dataset.
   case column
   /// The label of an earlier block, optionally with a field path (`label.field`).
@@ -46,6 +48,7 @@ public indirect enum OptionKind: Sendable, Equatable {
     case .bool: return "true/false"
     case .enumeration(let names): return names.joined(separator: " | ")
     case .text: return "text"
+    case .markdown: return "markdown"
     case .column: return "column"
     case .reference: return "block label"
     case .inputFile: return "file path"
