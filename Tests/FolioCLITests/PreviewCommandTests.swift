@@ -42,7 +42,7 @@ final class PreviewCommandTests: XCTestCase {
     XCTAssertTrue(first.contentType.hasPrefix("text/html"), first.contentType)
     XCTAssertTrue(first.body.contains("First heading"), first.body)
     XCTAssertTrue(first.body.contains("Rows in d: 1."))
-    XCTAssertTrue(first.body.contains("<script data-folio-preview>"), "reload script injected")
+    XCTAssertTrue(first.body.contains("<script data-folio-preview data-version=\"1\">"), "reload script injected")
     XCTAssertTrue(first.body.contains("var version = \"1\";"))
     let scriptAt = try XCTUnwrap(first.body.range(of: "<script data-folio-preview>"))
     let bodyEnd = try XCTUnwrap(first.body.range(of: "</body>", options: .backwards))

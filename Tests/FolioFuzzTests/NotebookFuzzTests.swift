@@ -52,7 +52,7 @@ final class NotebookFuzzTests: XCTestCase {
       let document = Executor().run(notebook, baseDirectory: base)
       assertLocated(document.diagnostics.map(\.error), lines: max(1, NotebookParser.splitLines(text).count), label)
       var renderer = DocumentRenderer(reportStem: "f")
-      let body = renderer.page(for: document, generatedBy: "fuzz").bodyHTML
+      let body = renderer.page(for: document, generatedBy: "fuzz").bodyHTML.markup
       if let open = body.range(of: "<!--", options: .backwards) {
         XCTAssertNotNil(body[open.upperBound...].range(of: "-->"), "\(label): the page must not end inside a comment")
       }

@@ -6,7 +6,7 @@ import XCTest
 /// examples 198–205, in the generated fixture `GFMTableSpecExamples.swift`)
 /// and cmark-gfm's `test/extensions.txt`; expected HTML is copied from those files.
 final class MarkdownPipeTableTests: XCTestCase {
-  private func html(_ markdown: String) -> String { MarkdownRenderer.render(markdown).html }
+  private func html(_ markdown: String) -> String { MarkdownRenderer.render(markdown).html.markup }
 
   func testEveryGFMSpecTableExampleRendersAsCmarkGFMDoes() {
     XCTAssertEqual(gfmTableSpecExamples.map(\.number), Array(198...205))

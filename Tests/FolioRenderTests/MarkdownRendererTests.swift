@@ -91,7 +91,7 @@ final class MarkdownLineEndingTests: XCTestCase {
   func testIssueReproductionCRLFTextWithBlocksOnLaterLinesRendersLikeLF() {
     let lf = "---\ntitle: Case\n---\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n[x]: http://e.com\n"
     let reference = MarkdownRenderer.render(lf)
-    XCTAssertEqual(reference.html.components(separatedBy: "<table>").count, 2, reference.html)
+    XCTAssertEqual(reference.html.markup.components(separatedBy: "<table>").count, 2, reference.html.markup)
     for ending in ["\r\n", "\r"] {
       XCTAssertEqual(MarkdownRenderer.render(lf.replacingOccurrences(of: "\n", with: ending)), reference, ending.debugDescription)
     }

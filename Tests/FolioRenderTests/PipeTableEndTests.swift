@@ -7,7 +7,7 @@ import XCTest
 /// paragraph still end it (issue 13 reproductions; expected HTML as cmark-gfm
 /// renders these inputs).
 final class PipeTableEndTests: XCTestCase {
-  private func html(_ markdown: String) -> String { MarkdownRenderer.render(markdown).html }
+  private func html(_ markdown: String) -> String { MarkdownRenderer.render(markdown).html.markup }
   private let table = "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>c</td>\n<td>d</td>\n</tr>\n</tbody>\n</table>\n"
 
   func testIssueReproductionTableThenDashesIsATableAndARuleNotAHeading() {

@@ -12,7 +12,7 @@ final class ProseDocumentTests: XCTestCase {
     let nb = try NotebookParser.parse(notebook, path: "nb.md")
     let doc = Executor().run(nb, baseDirectory: NSTemporaryDirectory())
     var renderer = DocumentRenderer(reportStem: "nb")
-    return renderer.page(for: doc, generatedBy: "test").bodyHTML
+    return renderer.page(for: doc, generatedBy: "test").bodyHTML.markup
   }
 
   private let summaryBlock = "```{summary}\nheadline: Done\n```\n"

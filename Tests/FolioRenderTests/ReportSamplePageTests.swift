@@ -62,7 +62,7 @@ enum ReportSamplePage {
     Store selection was not random; the estimate assumes no unmeasured regional trends.
     """
 
-  static let summaryHTML = """
+  static let summaryHTML: HTML = """
     <section class="summary" id="folio-summary"><h2>Executive summary</h2><div class="headlines"><ul><li>The promotion lifted unit sales by <strong>12.3%</strong> in treated stores (95% CI 8.1–16.7%).</li><li>Every €1 of spend returned <strong>€1.84</strong> in incremental gross margin.</li><li>Social media drove the largest lift per euro; print the smallest.</li></ul></div><div class="cards"><div class="card"><div class="card-value">+12.3%</div><div class="card-label">Incremental unit sales</div></div><div class="card"><div class="card-value">€1.84</div><div class="card-label">Margin per € spent</div></div><div class="card"><div class="card-value">€1.00m</div><div class="card-label">Total promotion spend</div></div><div class="card"><div class="card-value">38 / 64</div><div class="card-label">Stores treated</div></div></div></section>
     """
 
@@ -102,7 +102,7 @@ final class ReportSamplePageTests: XCTestCase {
       try html.write(toFile: path, atomically: true, encoding: .utf8)
     }
     let markers = [
-      "<h1 class=\"report-title\">Spring Promotion Effectiveness</h1>",
+      "<h1 class=\"report-title\" dir=\"auto\">Spring Promotion Effectiveness</h1>",
       "<nav class=\"toc\"", "<section class=\"summary\"",
       "<h1 id=\"spring-promotion-incremental-sales\">",
       "<th align=\"right\">Spend (€k)</th>", "<figure class=\"chart\" id=\"fig-1\">",

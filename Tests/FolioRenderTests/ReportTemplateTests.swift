@@ -11,7 +11,7 @@ final class ReportTemplateTests: XCTestCase {
     """
 
   private func page(
-    title: String = "Lift", subtitle: String? = nil, bodyHTML: String = "<p>x</p>",
+    title: String = "Lift", subtitle: String? = nil, bodyHTML: HTML = "<p>x</p>",
     failed: Int = 0, seed: UInt64? = nil
   ) -> ReportPage {
     ReportPage(
@@ -43,7 +43,7 @@ final class ReportTemplateTests: XCTestCase {
     let html = template.render(page(title: "A <b> & C"))
     XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n"))
     XCTAssertTrue(html.contains("<title>A &lt;b&gt; &amp; C</title>"))
-    XCTAssertTrue(html.contains("<h1 class=\"report-title\">A &lt;b&gt; &amp; C</h1>"))
+    XCTAssertTrue(html.contains("<h1 class=\"report-title\" dir=\"auto\">A &lt;b&gt; &amp; C</h1>"))
     XCTAssertTrue(html.contains("<style>\n" + template.stylesheet + "\n</style>"))
     XCTAssertTrue(template.stylesheet.contains("@media print"))
     XCTAssertFalse(html.contains("<b>"))
@@ -65,7 +65,7 @@ final class ReportTemplateTests: XCTestCase {
     p.toc = [.init(level: 2, text: "Fit & lift", id: "fit--lift")]
     let html = try ReportTemplate.standard().render(p)
     XCTAssertTrue(html.contains("<li><code>data/a&amp;b.csv</code> <span class=\"hash\">sha256:ff00</span></li>"))
-    XCTAssertTrue(html.contains("<li><code>region</code> = <code>&lt;EU&gt;</code></li>"))
+    XCTAssertTrue(html.contains("<li><code>region</code> = <code dir=\"auto\">&lt;EU&gt;</code></li>"))
     XCTAssertTrue(html.contains("<dt>Random seed</dt>\n<dd><code>42</code></dd>"))
     XCTAssertTrue(html.contains("<li class=\"toc-level-2\"><a href=\"#fit--lift\">Fit &amp; lift</a></li>"))
     XCTAssertTrue(html.contains("⚠ 1 of 3 blocks failed"))

@@ -55,7 +55,7 @@ final class SVGChartRendererTests: XCTestCase {
   func testEverySampleIsWellFormedAccessibleXMLWithPrefixedIds() {
     for (name, spec) in SVGChartSamples.all {
       let id = "fig-\(name)"
-      let svg = SVGChartRenderer.render(spec, id: id)
+      let svg = SVGChartRenderer.render(spec, id: id).markup
       let doc = SVGInspector.parse(svg)
       XCTAssertNil(doc.parseError, "\(name): \(String(describing: doc.parseError))")
       let root = doc.elements.first
@@ -77,19 +77,19 @@ final class SVGChartRendererTests: XCTestCase {
 
   func testRenderingIsByteIdenticalOnRepeat() {
     for (name, spec) in SVGChartSamples.all {
-      XCTAssertEqual(SVGChartRenderer.render(spec, id: "c"), SVGChartRenderer.render(spec, id: "c"), name)
+      XCTAssertEqual(SVGChartRenderer.render(spec, id: "c").markup, SVGChartRenderer.render(spec, id: "c").markup, name)
     }
   }
 
   func testGroupedBarsDrawOneRectPerFiniteValueAndALegend() {
-    let doc = SVGInspector.parse(SVGChartRenderer.render(SVGChartSamples.groupedBars(), id: "g"))
+    let doc = SVGInspector.parse(SVGChartRenderer.render(SVGChartSamples.groupedBars(), id: "g").markup)
     XCTAssertEqual(doc.marks("rect").count, 14)  // 3 series × 5 regions, one NaN
     XCTAssertTrue(["Discount", "Display", "Feature"].allSatisfy(doc.texts().contains))
     XCTAssertTrue(["North", "Central"].allSatisfy(doc.texts().contains), "category labels")
   }
 
   func testLineBreaksAtNaNAndBandShadeRuleAreDrawn() {
-    let doc = SVGInspector.parse(SVGChartRenderer.render(SVGChartSamples.weekly(), id: "w"))
+    let doc = SVGInspector.parse(SVGChartRenderer.render(SVGChartSamples.weekly(), id: "w").markup)
     let paths = doc.marks("path")
     XCTAssertEqual(paths.filter { $0.attributes["fill"] == "none" }.count, 3, "actual in 2 runs + fitted")
     XCTAssertEqual(paths.filter { $0.attributes["fill-opacity"] == "0.20" }.count, 1, "band")
@@ -100,7 +100,7 @@ final class SVGChartRendererTests: XCTestCase {
   }
 
   func testForestPlotDrawsEstimateWhiskersAndReferenceLine() {
-    let doc = SVGInspector.parse(SVGChartRenderer.render(SVGChartSamples.forest(), id: "f"))
+    let doc = SVGInspector.parse(SVGChartRenderer.render(SVGChartSamples.forest(), id: "f").markup)
     XCTAssertEqual(doc.marks("circle").count, 5)
     XCTAssertEqual(doc.marks("line").count, 1 + 5 * 3, "reference + whisker and two caps per row")
     XCTAssertTrue(doc.texts().contains("0%"))
@@ -109,7 +109,7 @@ final class SVGChartRendererTests: XCTestCase {
   func testHistogramDrawsOneBarPerBin() {
     let spec = SVGChartSamples.histogram()
     guard case .histogram(let h, _) = spec.layers[0] else { return XCTFail("sample changed") }
-    let doc = SVGInspector.parse(SVGChartRenderer.render(spec, id: "h"))
+    let doc = SVGInspector.parse(SVGChartRenderer.render(spec, id: "h").markup)
     XCTAssertEqual(doc.marks("rect").count, h.counts.count)
   }
 
@@ -117,7 +117,7 @@ final class SVGChartRendererTests: XCTestCase {
     let nanOnly = ChartSpec(
       title: "t", layers: [.line([ChartSeries(name: "a", x: [.nan, 1], y: [2, .infinity])]), .bar(BarLayer(categories: [], series: []))])
     for spec in [SVGChartSamples.empty(), ChartSpec(title: "no layers"), nanOnly] {
-      let svg = SVGChartRenderer.render(spec, id: "e")
+      let svg = SVGChartRenderer.render(spec, id: "e").markup
       let doc = SVGInspector.parse(svg)
       XCTAssertNil(doc.parseError)
       XCTAssertTrue(doc.texts().contains("No data"), spec.title)
@@ -127,10 +127,10 @@ final class SVGChartRendererTests: XCTestCase {
 
   func testSinglePointAndAllEqualValuesRenderVisibleMarks() {
     let single = ChartSpec(title: "one", layers: [.line([ChartSeries(name: "a", x: [3], y: [7])])])
-    let doc = SVGInspector.parse(SVGChartRenderer.render(single, id: "s"))
+    let doc = SVGInspector.parse(SVGChartRenderer.render(single, id: "s").markup)
     XCTAssertEqual(doc.marks("circle").count, 1)
     let flat = ChartSpec(title: "flat", layers: [.line([ChartSeries(name: "a", x: [1, 2, 3], y: [5, 5, 5])])])
-    let flatDoc = SVGInspector.parse(SVGChartRenderer.render(flat, id: "f"))
+    let flatDoc = SVGInspector.parse(SVGChartRenderer.render(flat, id: "f").markup)
     XCTAssertEqual(flatDoc.marks("path").count, 1)
     XCTAssertTrue(flatDoc.texts().contains("5.0"), "ticks around the constant: \(flatDoc.texts())")
   }
@@ -143,7 +143,7 @@ final class SVGChartRendererTests: XCTestCase {
       BarStacking.segments(bar),
       [.init(series: 0, category: 0, lo: 0, hi: 3), .init(series: 1, category: 0, lo: -2, hi: 0),
        .init(series: 2, category: 0, lo: -3, hi: -2)])
-    let doc = SVGInspector.parse(SVGChartRenderer.render(ChartSpec(title: "s", layers: [.bar(bar)]), id: "b"))
+    let doc = SVGInspector.parse(SVGChartRenderer.render(ChartSpec(title: "s", layers: [.bar(bar)]), id: "b").markup)
     XCTAssertEqual(doc.marks("rect").count, 3)
     XCTAssertTrue(doc.texts().contains("-3"), "axis reaches the stacked negative total: \(doc.texts())")
   }
@@ -158,12 +158,12 @@ final class SVGChartRendererTests: XCTestCase {
         .rule(RuleLayer(.vertical, at: .nan, label: "nowhere")),
         .shade([ShadedRange(from: 5, to: 3, label: "reversed")]),
       ])
-    let doc = SVGInspector.parse(SVGChartRenderer.render(spec, id: "o"))
+    let doc = SVGInspector.parse(SVGChartRenderer.render(spec, id: "o").markup)
     XCTAssertNil(doc.parseError)
     XCTAssertEqual(doc.marks("circle").count, 1, "only the point (1, 1) is finite")
     let ragged = ChartSpec(
       title: "ragged", layers: [.interval(IntervalLayer(name: "i", categories: ["x", "y"], estimate: [1], low: [.nan], high: [1]))])
-    let raggedDoc = SVGInspector.parse(SVGChartRenderer.render(ragged, id: "r"))
+    let raggedDoc = SVGInspector.parse(SVGChartRenderer.render(ragged, id: "r").markup)
     XCTAssertEqual(raggedDoc.marks("circle").count, 1)
     XCTAssertEqual(raggedDoc.marks("line").count, 1, "only the reference line; no whisker without a finite low")
   }
@@ -174,7 +174,7 @@ final class SVGChartRendererTests: XCTestCase {
       title: "Sales", x: ChartAxis(scale: .categorical([])),
       layers: [.bar(BarLayer(categories: names, series: [.init(name: "a", values: names.map { _ in 1 }),
                                                         .init(name: "b", values: names.map { _ in 2 })]))])
-    let doc = SVGInspector.parse(SVGChartRenderer.render(spec, id: "r"))
+    let doc = SVGInspector.parse(SVGChartRenderer.render(spec, id: "r").markup)
     let rotated = doc.elements.filter { $0.attributes["transform"]?.hasPrefix("rotate(-35") ?? false }
     XCTAssertEqual(rotated.count, 12)
     let legendBottom = doc.elements.filter { $0.name == "text" && ["a", "b"].contains($0.text) }
@@ -187,15 +187,15 @@ final class SVGChartRendererTests: XCTestCase {
     var colors = ChartColorAssignment()
     let a = ChartSpec(title: "a", layers: [.line([ChartSeries(name: "x", x: [0, 1], y: [0, 1]), ChartSeries(name: "y", x: [0, 1], y: [1, 0])])])
     let b = ChartSpec(title: "b", layers: [.line([ChartSeries(name: "z", x: [0, 1], y: [0, 1]), ChartSeries(name: "y", x: [0, 1], y: [1, 0])])])
-    _ = SVGChartRenderer.render(a, id: "a", colors: &colors)
-    let doc = SVGInspector.parse(SVGChartRenderer.render(b, id: "b", colors: &colors))
+    _ = SVGChartRenderer.render(a, id: "a", colors: &colors).markup
+    let doc = SVGInspector.parse(SVGChartRenderer.render(b, id: "b", colors: &colors).markup)
     let strokes = doc.marks("path").map { $0.attributes["stroke"] ?? "" }
     XCTAssertEqual(strokes, [ChartPalette.colors[2], ChartPalette.colors[1]])
   }
 
   func testLegendWithManySeriesIsCappedAndSummarised() {
     let series = (1...40).map { ChartSeries(name: "Product line \($0)", x: [0, 1], y: [Double($0), Double($0) + 1]) }
-    let doc = SVGInspector.parse(SVGChartRenderer.render(ChartSpec(title: "many", layers: [.line(series)]), id: "m"))
+    let doc = SVGInspector.parse(SVGChartRenderer.render(ChartSpec(title: "many", layers: [.line(series)]), id: "m").markup)
     XCTAssertEqual(doc.marks("path").count, 40)
     let more = doc.texts().first { $0.hasPrefix("+ ") && $0.hasSuffix(" more") }
     let shown = doc.texts().filter { $0.hasPrefix("Product line") }.count
@@ -205,7 +205,7 @@ final class SVGChartRendererTests: XCTestCase {
 
   func testTextIsEscaped() {
     let spec = ChartSpec(title: "Sales <Q1> & \"Q2\"", layers: [.bar(BarLayer(categories: ["A&B"], series: [.init(name: "s", values: [1])]))])
-    let svg = SVGChartRenderer.render(spec, id: "x")
+    let svg = SVGChartRenderer.render(spec, id: "x").markup
     XCTAssertTrue(svg.contains("Sales &lt;Q1&gt; &amp; &quot;Q2&quot;"))
     XCTAssertNil(SVGInspector.parse(svg).parseError)
   }

@@ -13,7 +13,7 @@ final class SVGChartSampleFilesTests: XCTestCase {
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     XCTAssertFalse(SVGChartSamples.all.isEmpty)
     for (name, spec) in SVGChartSamples.all {
-      let svg = SVGChartRenderer.render(spec, id: "chart-\(name)")
+      let svg = SVGChartRenderer.render(spec, id: "chart-\(name)").markup
       let html = "<!doctype html><html><body style=\"margin:0;background:#fff\"><div style=\"width:880px\">"
         + svg + "</div></body></html>"
       let path = "\(dir)/\(name).html"

@@ -20,7 +20,7 @@ enum ChartAxesDrawing {
 
   /// Axis lines, tick labels and titles, drawn over the marks.
   static func axes(_ layout: ChartLayout, into svg: inout SVGWriter) {
-    svg.raw("<g class=\"axes\" font-size=\"\(ChartLayout.tickSize)\" fill=\"\(ChartPalette.mutedText)\">\n")
+    svg.raw("<g class=\"axes\" font-size=\"\(String(describing: ChartLayout.tickSize))\" fill=\"\(ChartPalette.mutedText)\">\n")
     let axisLine = [("stroke", ChartPalette.axis), ("stroke-width", "1")]
     // Baseline: the zero line when zero is inside the value domain, else the bottom edge.
     var baseline = layout.bottom

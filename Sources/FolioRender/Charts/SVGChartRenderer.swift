@@ -12,30 +12,33 @@ import FolioNotebook
 /// chart; single points, all-equal values, ±∞ and negative stacked values
 /// are drawn or skipped.
 public enum SVGChartRenderer {
-  public static let fontStack =
+  public static var fontStack: String { fontStackAttribute.markup }
+  /// ``fontStack`` as written in the `font-family` attribute (its quotes are
+  /// single quotes inside a double-quoted attribute, so it is written as is).
+  static let fontStackAttribute: HTML =
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
   /// The chart as an `<svg>` element, with fresh series colours.
-  public static func render(_ spec: ChartSpec, id: String) -> String {
+  public static func render(_ spec: ChartSpec, id: String) -> HTML {
     var colors = ChartColorAssignment()
     return render(spec, id: id, colors: &colors)
   }
 
   /// The chart as an `<svg>` element; series colours come from (and are added
   /// to) `colors`, so a series keeps its colour across a report.
-  public static func render(_ spec: ChartSpec, id: String, colors: inout ChartColorAssignment) -> String {
+  public static func render(_ spec: ChartSpec, id: String, colors: inout ChartColorAssignment) -> HTML {
     let layout = ChartLayout(spec, colors: &colors)
     var svg = SVGWriter()
     let w = SVGWriter.number(ChartLayout.width)
     let h = SVGWriter.number(ChartLayout.height)
     svg.raw(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" width=\"100%\" "
-        + "role=\"img\" aria-labelledby=\"\(HTMLEscape.escape(id))-title \(HTMLEscape.escape(id))-desc\" "
-        + "id=\"\(HTMLEscape.escape(id))\" class=\"folio-chart\" font-family=\"\(fontStack)\" "
+        + "role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" "
+        + "id=\"\(id)\" class=\"folio-chart\" font-family=\"\(fontStackAttribute)\" "
         + "style=\"max-width: 100%; height: auto;\">\n")
     svg.element("title", [("id", id + "-title")], content: spec.title)
     svg.element("desc", [("id", id + "-desc")], content: description(spec))
-    svg.raw("<defs><clipPath id=\"\(HTMLEscape.escape(id))-clip\">")
+    svg.raw("<defs><clipPath id=\"\(id)-clip\">")
     svg.element(
       "rect",
       // 10 px of slack so points and line caps at the data's edge are not cut.
@@ -49,8 +52,8 @@ public enum SVGChartRenderer {
       ChartAxesDrawing.grid(layout, into: &svg)
       var marks = ChartMarks(layout: layout, colors: colors)
       for layer in spec.layers { marks.draw(layer) }
-      svg.raw("<g class=\"marks\" clip-path=\"url(#\(HTMLEscape.escape(id))-clip)\">\n")
-      svg.raw(marks.svg.text)
+      svg.raw("<g class=\"marks\" clip-path=\"url(#\(id)-clip)\">\n")
+      svg.raw(marks.svg.html)
       svg.raw("</g>\n")
       colors = marks.colors
       ChartAxesDrawing.axes(layout, into: &svg)
@@ -59,7 +62,7 @@ public enum SVGChartRenderer {
       noData(layout, into: &svg)
     }
     svg.raw("</svg>")
-    return svg.text
+    return svg.html
   }
 
   /// The `<desc>` text: the spec's description, or a generated one.

@@ -1,5 +1,10 @@
 /// Accumulates SVG text with deterministic number printing.
 ///
+/// The escaping boundary of charts: element names and attribute names are
+/// Folio's own; attribute values and text content are escaped here (text from
+/// data such as series names, category labels and titles is always text), and
+/// ``raw(_:)`` takes only ``HTML``, Folio's own markup or escaped text.
+///
 /// Every coordinate is printed with exactly two decimals (`12.50`), computed
 /// by integer rounding (half away from zero) rather than `description`, so
 /// output is byte-identical across platforms. Non-finite coordinates never
@@ -7,8 +12,11 @@
 struct SVGWriter {
   private(set) var text = ""
 
-  /// Appends raw markup.
-  mutating func raw(_ s: String) { text += s }
+  /// Appends markup.
+  mutating func raw(_ markup: HTML) { text += markup.markup }
+
+  /// Everything written so far.
+  var html: HTML { HTML(uncheckedMarkup: text) }
 
   /// Appends an element `<name a="v" …/>`; attribute values are escaped.
   mutating func element(_ name: String, _ attributes: [(String, String)], content: String? = nil) {

@@ -1,4 +1,5 @@
 import FolioNotebook
+import FolioStore
 
 /// The index page of a batch run (`folio render --params-file`): one row per
 /// run with its parameters, status and headline figures, linking to its report.
@@ -39,21 +40,22 @@ public struct BatchIndex {
   public func page(generatedBy: String) -> ReportPage {
     let paramNames = runs.first?.params.map(\.name) ?? []
     let cardLabels = runs.first.map { Self.cards($0.document).map(\.label) } ?? []
-    var h = "<figure class=\"table\" id=\"tbl-1\"><figcaption><span class=\"tbl-num\">Table 1.</span> \(runs.count) runs, one per row of the parameters file.</figcaption>\n"
+    var h: HTML = "<figure class=\"table\" id=\"tbl-1\"><figcaption><span class=\"tbl-num\">Table 1.</span> \(runs.count) runs, one per row of the parameters file.</figcaption>\n"
     h += "<div class=\"table-scroll\"><table class=\"data\">\n<thead><tr><th scope=\"col\">Report</th>"
-    for n in paramNames { h += "<th scope=\"col\">\(HTMLEscape.escape(n))</th>" }
+    for n in paramNames { h += "<th scope=\"col\" dir=\"auto\">\(n)</th>" }
     h += "<th scope=\"col\">Status</th>"
-    for l in cardLabels { h += "<th class=\"num\" scope=\"col\">\(MarkdownRenderer.renderInline(l))</th>" }
+    for l in cardLabels { h += "<th class=\"num\" scope=\"col\" dir=\"auto\">\(MarkdownRenderer.renderInline(l))</th>" }
     h += "</tr></thead>\n<tbody>\n"
     for run in runs {
       let failed = run.document.failedCount
-      let status = run.document.hasErrors ? "\(failed) block\(failed == 1 ? "" : "s") failed" : "ok"
-      h += "<tr><td><a href=\"\(HTMLEscape.escape(run.href))\">\(HTMLEscape.escape(run.href))</a></td>"
-      for p in run.params { h += "<td>\(HTMLEscape.escape(p.value))</td>" }
+      let status: HTML = run.document.hasErrors ? "\(failed) block\(failed == 1 ? "" : "s") failed" : "ok"
+      h += "<tr><td dir=\"auto\"><a href=\"\(run.href)\">\(run.href)</a></td>"
+      // A parameter may be a connection string: shown without its password.
+      for p in run.params { h += "<td dir=\"auto\">\(ConnectionString.redacted(p.value))</td>" }
       h += "<td>\(status)</td>"
       let cards = Self.cards(run.document)
       for l in cardLabels {
-        h += "<td class=\"num\">\(HTMLEscape.escape(cards.first(where: { $0.label == l })?.value ?? "–"))</td>"
+        h += "<td class=\"num\" dir=\"auto\">\(cards.first(where: { $0.label == l })?.value ?? "–")</td>"
       }
       h += "</tr>\n"
     }
@@ -63,7 +65,7 @@ public struct BatchIndex {
       title: title, subtitle: "Batch of \(runs.count) runs", bodyHTML: h,
       provenance: ReportPage.Provenance(
         folioVersion: folioVersion, notebookName: first?.notebook.path ?? "",
-        notebookSHA256: first?.notebookSHA256 ?? "", generatedBy: generatedBy),
+        notebookSHA256: first?.notebookSHA256 ?? "", generatedBy: ConnectionString.redacted(generatedBy)),
       status: ReportPage.Status(blocksRun: runs.reduce(0) { $0 + $1.document.directiveCount },
                                 blocksFailed: runs.reduce(0) { $0 + $1.document.failedCount }))
   }

@@ -30,7 +30,7 @@ public struct DocumentRenderer {
     var pieces = MarkdownRenderer.renderDocument(document.blocks.compactMap {
       if case .prose(let p) = $0 { return p.markdown } else { return nil }
     })[...]
-    var body = ""
+    var body = HTML.empty
     for block in document.blocks {
       switch block {
       case .prose(let prose): body += renderProse(prose, pieces.popFirst())
@@ -59,23 +59,23 @@ public struct DocumentRenderer {
 
   // MARK: - Blocks
 
-  private mutating func renderProse(_ prose: ExecutedProse, _ pending: PendingMarkdown?) -> String {
+  private mutating func renderProse(_ prose: ExecutedProse, _ pending: PendingMarkdown?) -> HTML {
     let rendered = pending?.finish(slugger: &slugger) ?? MarkdownRenderer.render(prose.markdown, slugger: &slugger)
     toc += rendered.headings
     var html = rendered.html
     for (i, e) in prose.errors.enumerated() {
-      let badge = "<span class=\"inline-error\" title=\"\(HTMLEscape.escape(e.description))\">⚠ \(HTMLEscape.escape(e.message))</span>"
-      html = html.replacingOccurrences(of: InlineErrorMarker.token(i), with: badge)
+      let badge: HTML = "<span class=\"inline-error\" title=\"\(ConnectionString.redacted(e.description))\">⚠ <bdi>\(ConnectionString.redacted(e.message))</bdi></span>"
+      html = html.replacingPlaceholder(InlineErrorMarker.token(i), with: badge)
     }
     return "<div class=\"prose\">\n\(html)</div>\n"
   }
 
-  private mutating func renderDirective(_ d: ExecutedDirective) -> String {
+  private mutating func renderDirective(_ d: ExecutedDirective) -> HTML {
     let call = d.call
     let id = call.label.map { "block-\(slugger.uniqueID(for: $0))" } ?? "block-\(call.location.line)"
-    var html = "<section class=\"block block-\(call.name)\" id=\"\(HTMLEscape.escape(id))\">\n"
+    var html: HTML = "<section class=\"block block-\(call.name)\" id=\"\(id)\">\n"
     if let e = d.error {
-      html += errorCell(title: "Block '\(call.displayName)' failed", e)
+      html += errorCell(title: "Block '\(isolated: call.displayName)' failed", e)
     } else if !d.hidden {
       var captionUsed = false
       for output in d.outputs {
@@ -84,25 +84,28 @@ public struct DocumentRenderer {
         case .table(let t):
           tableCount += 1
           captionUsed = true
-          html += TableHTML.figure(t, number: tableCount, caption: (caption ?? t.caption).map(MarkdownRenderer.renderInline), exportHref: t.exportFile.map { "\(reportStem)/\($0)" })
+          html += TableHTML.figure(
+            t, number: tableCount, caption: (caption ?? t.caption).map(MarkdownRenderer.renderInline),
+            exportHref: t.exportFile.map { "\(reportStem)/\($0)" })
         case .chart(let c):
           figureCount += 1
           captionUsed = true
           let svg = SVGChartRenderer.render(c, id: "fig-\(figureCount)", colors: &colors)
-          let cap = caption.map { " " + MarkdownRenderer.renderInline($0) } ?? (c.title.isEmpty ? "" : " " + HTMLEscape.escape(c.title))
+          let cap = caption.map { TableHTML.caption(MarkdownRenderer.renderInline($0)) }
+            ?? (c.title.isEmpty ? HTML.empty : TableHTML.caption(HTML(escaping: c.title)))
           html += "<figure class=\"chart\" id=\"fig-\(figureCount)\">\n\(svg)\n<figcaption><span class=\"fig-num\">Figure \(figureCount).</span>\(cap)</figcaption>\n</figure>\n"
         case .summary(let s):
           summaries.append(s)
         case .note(let text):
-          html += "<p class=\"block-note\">\(HTMLEscape.escape(text))</p>\n"
+          html += "<p class=\"block-note\">\(text)</p>\n"
         case .markdown(let md):
           html += MarkdownRenderer.render(md, slugger: &slugger).html
         }
       }
     }
     if d.echo, !d.hidden || d.error != nil {
-      let title = "Method · \(call.name)\(call.label.map { " " + $0 } ?? "")"
-      html += "<details class=\"method\"><summary>\(HTMLEscape.escape(title))</summary><pre class=\"yaml\"><code>\(HTMLEscape.escape(ConnectionString.redacted(methodText(call))))</code></pre></details>\n"
+      let label: HTML = call.label.map { " \(isolated: $0)" } ?? .empty
+      html += "<details class=\"method\"><summary>Method · \(call.name)\(label)</summary><pre class=\"yaml\"><code>\(ConnectionString.redacted(methodText(call)))</code></pre></details>\n"
     }
     return html + "</section>\n"
   }
@@ -112,7 +115,9 @@ public struct DocumentRenderer {
     "```{\(call.name)}\(call.label.map { " " + $0 } ?? "")\n\(call.body)\n```"
   }
 
-  private func errorCell(title: String, _ e: NotebookError) -> String {
-    "<div class=\"error-cell\" role=\"alert\"><div class=\"error-title\">\(HTMLEscape.escape(title))</div><pre class=\"error-message\">\(HTMLEscape.escape(e.description))</pre></div>\n"
+  /// A failed block or notebook: `title` and the error's message, with any
+  /// connection string in it redacted (a driver's message may quote one).
+  private func errorCell(title: HTML, _ e: NotebookError) -> HTML {
+    "<div class=\"error-cell\" role=\"alert\"><div class=\"error-title\">\(title)</div><pre class=\"error-message\">\(ConnectionString.redacted(e.description))</pre></div>\n"
   }
 }

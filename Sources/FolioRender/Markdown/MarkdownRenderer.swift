@@ -5,8 +5,12 @@ import _FolioCMark
 /// GitHub-style pipe tables, heading ids for a table of contents, and syntax
 /// highlighting of fenced code.
 ///
-/// - Raw HTML passes through unchanged (`CMARK_OPT_UNSAFE`); smart punctuation is
-///   off (see ``CMark/options``).
+/// - Raw HTML written by the author passes through unchanged (`CMARK_OPT_UNSAFE`);
+///   smart punctuation is off (see ``CMark/options``). Link and image targets
+///   with a scheme that runs code or reads local files (`javascript:`,
+///   `vbscript:`, `file:`, `data:` other than images) are emptied, as libcmark's
+///   safe mode does: a value from data used as a link target
+///   (`[x]({{ d.URL | first }})`) cannot become a working `javascript:` link.
 /// - Pipe tables follow the GFM spec (see ``PipeTable``) and render like
 ///   cmark-gfm (`<th align="center">`); cells are inline markdown. Tables are
 ///   found in paragraphs (and setext headings: a table followed by `---`) of
@@ -88,6 +92,7 @@ public enum MarkdownRenderer {
       return PendingMarkdown(html: "", headings: [], firstHeading: firstHeading)
     }
     defer { cmark_node_free(document) }
+    CMark.dropDangerousURLs(under: document)
     let source = MarkdownSource(markdown)
     let references = source.referenceDefinitions(document: document)
 
@@ -120,8 +125,8 @@ public enum MarkdownRenderer {
   ///
   /// Text that would start a block (`# `, `- `, `1. `, `> `, a fence or a
   /// thematic break) is kept as text, so `1. Lift` stays `1. Lift`.
-  public static func renderInline(_ markdown: String) -> String {
-    renderInline(markdown, references: "")
+  public static func renderInline(_ markdown: String) -> HTML {
+    HTML(uncheckedMarkup: renderInline(markdown, references: ""))
   }
 
   /// ``renderInline(_:)`` with link reference definitions (`[name]: url` lines)
@@ -133,6 +138,7 @@ public enum MarkdownRenderer {
     if !references.isEmpty { text += "\n\n" + references }
     guard let document = CMark.parse(text) else { return "" }
     defer { cmark_node_free(document) }
+    CMark.dropDangerousURLs(under: document)
     let blocks = CMark.children(document)
     if blocks.count == 1, let only = blocks.first, CMark.type(only) == CMARK_NODE_PARAGRAPH {
       return stripWrapper(CMark.html(only), open: "<p>", close: "</p>\n")
@@ -190,7 +196,7 @@ public enum MarkdownRenderer {
       html += "<p>\(renderInline(leading, references: references))</p>\n"
     }
     html += table.html { renderInline($0, references: references) }
-    let rest = after.isEmpty ? "" : render(after.joined(separator: "\n") + "\n\n" + references).html
+    let rest = after.isEmpty ? "" : render(after.joined(separator: "\n") + "\n\n" + references).html.markup
     if table.trailing.first?.isLazy == true, let top = CMark.topLevelAncestor(node), top != node {
       // Lazy lines are not in the container in GFM: they follow it.
       if !rest.isEmpty, let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) {

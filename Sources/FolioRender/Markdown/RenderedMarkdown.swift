@@ -19,11 +19,11 @@ public struct Heading: Sendable, Hashable {
 /// The result of rendering a markdown document: HTML plus the headings found in it.
 public struct RenderedMarkdown: Sendable, Hashable {
   /// The HTML fragment (block elements, no `<html>`/`<body>` wrapper).
-  public var html: String
+  public var html: HTML
   /// The h1–h4 headings in document order, with the ids used in `html`.
   public var headings: [Heading]
 
-  public init(html: String, headings: [Heading]) {
+  public init(html: HTML, headings: [Heading]) {
     self.html = html
     self.headings = headings
   }
@@ -54,6 +54,6 @@ public struct PendingMarkdown: Sendable {
       html = html.replacingOccurrences(of: Self.idToken(firstHeading + i), with: HTMLEscape.escape(id))
       result.append(Heading(level: h.level, text: h.text, id: id))
     }
-    return RenderedMarkdown(html: html, headings: result)
+    return RenderedMarkdown(html: HTML(uncheckedMarkup: html), headings: result)
   }
 }

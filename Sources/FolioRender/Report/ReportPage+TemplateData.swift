@@ -1,3 +1,5 @@
+import Mustache
+
 extension ReportPage {
   /// The page as nested dictionaries and arrays for swift-mustache.
   ///
@@ -6,6 +8,12 @@ extension ReportPage {
   /// section does not render for `""`), and derived flags (`hasTOC`,
   /// `status.hasFailures`, …) save the template from logic it cannot express.
   /// `css` is the template's stylesheet followed by ``css``.
+  ///
+  /// The escaping contract: the values for raw slots (`{{{bodyHTML}}}`,
+  /// `{{{.}}}` in `summaryHTML`, `{{{css}}}`) are ``HTML`` values; every other
+  /// value is a `String` or number that the template escapes (`{{title}}`).
+  /// `ReportTemplateContractTests` fails if a template's triple mustache
+  /// names anything that is not ``HTML`` here.
   func templateData(stylesheet: String) -> [String: Any] {
     var data: [String: Any] = [
       "title": title,
@@ -13,7 +21,7 @@ extension ReportPage {
       "hasTOC": !toc.isEmpty,
       "toc": toc.map { ["level": $0.level, "text": $0.text, "id": $0.id] as [String: Any] },
       "hasByline": nonEmpty(author) != nil || nonEmpty(date) != nil,
-      "css": css.isEmpty ? stylesheet : stylesheet + "\n" + css,
+      "css": HTML.styleSheet(css.isEmpty ? stylesheet : stylesheet + "\n" + css),
       "status": [
         "blocksRun": status.blocksRun,
         "blocksFailed": status.blocksFailed,
@@ -32,9 +40,10 @@ extension ReportPage {
     ]
     if let seed = provenance.seed { provenanceData["seed"] = String(seed) }
     data["provenance"] = provenanceData
-    for (key, value) in [("subtitle", subtitle), ("author", author), ("date", date), ("summaryHTML", summaryHTML)] {
+    for (key, value) in [("subtitle", subtitle), ("author", author), ("date", date)] {
       if let text = nonEmpty(value) { data[key] = text }
     }
+    if let summaryHTML, !summaryHTML.isEmpty { data["summaryHTML"] = summaryHTML }
     return data
   }
 
@@ -42,4 +51,12 @@ extension ReportPage {
     guard let s, !s.isEmpty else { return nil }
     return s
   }
+}
+
+/// ``HTML`` in a template renders as its markup: as is in a raw slot
+/// (`{{{bodyHTML}}}`), escaped once more in an escaped one (`{{bodyHTML}}`
+/// shows the tags as text, which is safe).
+extension HTML: MustacheCustomRenderable {
+  public var renderText: String { markup }
+  public var isNull: Bool { false }
 }

@@ -1,9 +1,9 @@
 /// Everything the report template shows: a value type the renderer fills and
 /// ``ReportTemplate`` turns into one self-contained HTML document.
 ///
-/// Fields ending in `HTML` are inserted as is (they were produced by the
-/// markdown and chart renderers and are already escaped); every other string is
-/// plain text and is HTML-escaped by the template.
+/// Fields of type ``HTML`` (`summaryHTML`, `bodyHTML`) are inserted as is:
+/// only escaping, libcmark and Folio's own markup make ``HTML``. Every
+/// `String` is plain text and is HTML-escaped by the template.
 public struct ReportPage: Sendable, Hashable {
   /// One table-of-contents line, usually from ``Heading``.
   public struct TOCEntry: Sendable, Hashable {
@@ -96,19 +96,20 @@ public struct ReportPage: Sendable, Hashable {
   public var date: String?
   /// The executive summary panel, already HTML
   /// (`<section class="summary"><div class="headlines">…</div><div class="cards">…`).
-  public var summaryHTML: String?
+  public var summaryHTML: HTML?
   /// Empty hides the contents box.
   public var toc: [TOCEntry]
   /// The executed notebook, already HTML.
-  public var bodyHTML: String
+  public var bodyHTML: HTML
   public var provenance: Provenance
   public var status: Status
-  /// Extra CSS appended after the template's stylesheet (empty for none).
+  /// Extra CSS appended after the template's stylesheet (empty for none); a
+  /// `<` in it is written as the CSS escape `\3C ` (see ``HTML/styleSheet(_:)``).
   public var css: String
 
   public init(
     title: String, subtitle: String? = nil, author: String? = nil, date: String? = nil,
-    summaryHTML: String? = nil, toc: [TOCEntry] = [], bodyHTML: String,
+    summaryHTML: HTML? = nil, toc: [TOCEntry] = [], bodyHTML: HTML,
     provenance: Provenance, status: Status, css: String = ""
   ) {
     self.title = title

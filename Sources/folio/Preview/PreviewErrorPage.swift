@@ -1,3 +1,5 @@
+import FolioRender
+
 /// The page served when no report could be made at all: the notebook cannot
 /// be read, the template is missing or fails, a `--param` no longer fits.
 /// Errors inside the notebook (bad YAML, a failing block) are not shown here:
@@ -10,6 +12,7 @@ enum PreviewErrorPage {
     <html lang="en">
     <head>
     <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
     <title>folio preview: error</title>
     <style>
     body { font-family: system-ui, sans-serif; margin: 3rem auto; max-width: 48rem; color: #222; }
@@ -26,19 +29,8 @@ enum PreviewErrorPage {
     """
   }
 
-  /// Escapes `&`, `<`, `>` and `"` for HTML text and attribute values.
+  /// Escapes `& < > " '` for HTML text and attribute values (Folio's one escaping rule, ``HTML``).
   static func escape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(c)
-      }
-    }
-    return out
+    HTML(escaping: s).markup
   }
 }

@@ -16,8 +16,12 @@ struct PreviewHostCheck: Sendable {
 
 /// Headers every preview response carries: no MIME sniffing, no framing, and
 /// a policy that lets the page load nothing from the network (the report is
-/// self-contained; the reload script asks only this server for `/version`).
+/// self-contained; the reload script, allowed by its hash and no other inline
+/// script, asks only this server for `/version`).
 enum PreviewSecurityHeaders {
-  static let contentSecurityPolicy =
-    "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+  /// The policy in the served page's meta tag (see ``ReloadScript/inject(into:version:)``).
+  static let pagePolicy =
+    "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src \(ReloadScript.hashSource); connect-src 'self'; base-uri 'none'; form-action 'none'"
+  /// The policy header of every response: the page policy plus `frame-ancestors`, which only a header can set.
+  static let contentSecurityPolicy = pagePolicy + "; frame-ancestors 'none'"
 }
