@@ -43,8 +43,8 @@ final class PreviewCommandTests: XCTestCase {
     XCTAssertTrue(first.body.contains("First heading"), first.body)
     XCTAssertTrue(first.body.contains("Rows in d: 1."))
     XCTAssertTrue(first.body.contains("<script data-folio-preview data-version=\"1\">"), "reload script injected")
-    XCTAssertTrue(first.body.contains("var version = \"1\";"))
-    let scriptAt = try XCTUnwrap(first.body.range(of: "<script data-folio-preview>"))
+    XCTAssertTrue(first.body.contains("var version = document.currentScript.dataset.version;"))
+    let scriptAt = try XCTUnwrap(first.body.range(of: "<script data-folio-preview data-version="))
     let bodyEnd = try XCTUnwrap(first.body.range(of: "</body>", options: .backwards))
     XCTAssertLessThan(scriptAt.lowerBound, bodyEnd.lowerBound, "script sits before </body>")
     XCTAssertEqual(try server.version(), "1")
@@ -63,7 +63,7 @@ final class PreviewCommandTests: XCTestCase {
     let third = try server.get("/").body
     XCTAssertTrue(third.contains("Second heading"))
     XCTAssertFalse(third.contains("First heading"))
-    XCTAssertTrue(third.contains("var version = \"3\";"))
+    XCTAssertTrue(third.contains("<script data-folio-preview data-version=\"3\">"))
 
     XCTAssertEqual(server.stop(signal: SIGTERM), 0, "graceful stop exits 0")
     XCTAssertTrue(server.stderr.contains("folio preview: stopped"), server.stderr)
@@ -83,15 +83,15 @@ final class PreviewCommandTests: XCTestCase {
     XCTAssertTrue(broken.contains("class=\"error-cell\""), broken)
     XCTAssertTrue(broken.contains("invalid YAML"), broken)
     XCTAssertTrue(broken.contains("nb.md:3:1"), "the error names the notebook line and column")
-    XCTAssertTrue(broken.contains("<script data-folio-preview>"), "an error report still reloads itself")
+    XCTAssertTrue(broken.contains("<script data-folio-preview data-version=\"2\">"), "an error report still reloads itself")
 
     // A notebook that cannot be read: an error page; the server keeps running.
     try FileManager.default.removeItem(at: dir.appendingPathComponent("nb.md"))
     XCTAssertEqual(try server.waitForVersion(after: "2"), "3")
     let missing = try server.get("/")
     XCTAssertEqual(missing.status, 200)
-    XCTAssertTrue(missing.body.contains("cannot read notebook 'nb.md': no such file or not readable"), missing.body)
-    XCTAssertTrue(missing.body.contains("<script data-folio-preview>"))
+    XCTAssertTrue(missing.body.contains("cannot read notebook &#39;nb.md&#39;: no such file or not readable"), missing.body)
+    XCTAssertTrue(missing.body.contains("<script data-folio-preview data-version=\"3\">"))
 
     // Saving it again brings the report back.
     try write(notebook(title: "Restored"), "nb.md", in: dir)

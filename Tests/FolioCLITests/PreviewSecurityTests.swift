@@ -1,4 +1,5 @@
 import Foundation
+import FolioNotebook
 import FolioTestSupport
 import XCTest
 
@@ -61,5 +62,34 @@ final class PreviewSecurityTests: XCTestCase {
       XCTAssertTrue(r.headers.contains("content-security-policy: default-src 'none';"), "\(path): \(r.headers)")
       XCTAssertTrue(r.headers.contains("frame-ancestors 'none'"), path)
     }
+  }
+
+  /// The served page runs only Folio's reload script: the page's meta policy
+  /// and the header both allow it by the SHA-256 of its exact text and allow no
+  /// other inline script ('unsafe-inline' is gone from script-src).
+  func testPreviewPolicyAllowsTheReloadScriptByItsHashAndNoOtherScript() throws {
+    let (server, dir) = try startServer()
+    defer { server.stop() }
+    let r = try fetch(server, "/", in: dir)
+    let open = try XCTUnwrap(r.body.range(of: "<script data-folio-preview data-version=\"1\">"))
+    let close = try XCTUnwrap(r.body.range(of: "</script>", range: open.upperBound..<r.body.endIndex))
+    let script = String(r.body[open.upperBound..<close.lowerBound])
+    let hex = SHA256Digest.hex(of: Array(script.utf8))
+    let digest = stride(from: 0, to: hex.count, by: 2).map { i -> UInt8 in
+      let start = hex.index(hex.startIndex, offsetBy: i)
+      return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)!
+    }
+    let source = "'sha256-\(Data(digest).base64EncodedString())'"
+
+    let metaOpen = "<meta http-equiv=\"Content-Security-Policy\" content=\""
+    let meta = try XCTUnwrap(r.body.range(of: metaOpen).map { String(r.body[$0.upperBound...].prefix(while: { $0 != "\"" })) })
+    let header = try XCTUnwrap(r.headers.split(separator: "\r\n").first { $0.hasPrefix("content-security-policy:") })
+    for policy in [meta, String(header)] {
+      let scriptSrc = policy.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        .first { $0.lowercased().hasPrefix("script-src") }
+      XCTAssertEqual(scriptSrc?.lowercased(), "script-src \(source)".lowercased(), policy)
+      XCTAssertFalse(policy.contains("unsafe-inline';") && policy.lowercased().contains("script-src 'unsafe-inline"), policy)
+    }
+    XCTAssertEqual(r.body.components(separatedBy: "<script").count, 2, "one script on the page")
   }
 }
