@@ -179,4 +179,29 @@ final class HostileValueBrowserTests: XCTestCase {
       Self.assertInert(try Self.open(dir.appendingPathComponent("batch/\(run)"), chromium: chromium, in: dir), page: run)
     }
   }
+
+  /// Defence in depth: even markup that got into a report could not run,
+  /// because the report's Content-Security-Policy allows no script. An inline
+  /// script and an external image inserted into a rendered report are blocked
+  /// by Chromium, which reports the violation.
+  func testReportPolicyBlocksAnInjectedScriptAndImageInChromium() throws {
+    guard let chromium = BrowserTests.chromium() else {
+      throw TestSkip.unavailable("Chromium is not installed (apt-get install chromium); skipping the real-browser test")
+    }
+    let dir = try FolioProcess.temporaryDirectory()
+    try "A,B\n1,2\n".write(to: dir.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+    try "---\ntitle: Safe\n---\n\n```{data} d\ncsv: d.csv\n```\n\nRows: {{ d.rows }}.\n"
+      .write(to: dir.appendingPathComponent("nb.md"), atomically: true, encoding: .utf8)
+    XCTAssertEqual(try FolioProcess.run(["render", "nb.md", "-o", "out"], in: dir).status, 0)
+    let page = dir.appendingPathComponent("out/nb.html")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    let injected = "<script>console.log('INJECTED');document.body.setAttribute('data-pwned','1')</script><img src=\"http://pwned.invalid/i.png\">"
+    try html.replacingOccurrences(of: "</main>", with: injected + "</main>")
+      .write(to: page, atomically: true, encoding: .utf8)
+    let opened = try Self.open(page, chromium: chromium, in: dir)
+    XCTAssertFalse(opened.stderr.contains("INJECTED\""), "the injected script ran")
+    XCTAssertTrue(opened.stderr.contains("Content Security Policy"), "Chromium reports the blocked script: \(opened.stderr)")
+    XCTAssertFalse(opened.dom.contains("data-pwned=\"1\""))
+    XCTAssertEqual(opened.urls.filter { $0.contains("pwned") }, [], "the injected image was not fetched")
+  }
 }

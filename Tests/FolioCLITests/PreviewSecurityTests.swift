@@ -92,4 +92,26 @@ final class PreviewSecurityTests: XCTestCase {
     }
     XCTAssertEqual(r.body.components(separatedBy: "<script").count, 2, "one script on the page")
   }
+
+  /// A hostile path in the URL comes back in a plain-text 404 that the
+  /// browser must not sniff as HTML; a hostile notebook name on the preview's
+  /// error page is escaped.
+  func testHostilePathsAreAnsweredAsTextAndEscapedOnTheErrorPage() throws {
+    let (server, dir) = try startServer()
+    defer { server.stop() }
+    let r = try fetch(server, "/%3Cscript%3Ealert(1)%3C/script%3E", in: dir)
+    XCTAssertEqual(r.status, 404)
+    XCTAssertTrue(r.headers.contains("content-type: text/plain"), r.headers)
+    XCTAssertTrue(r.headers.contains("x-content-type-options: nosniff"), r.headers)
+
+    let name = "x<img src=x onerror=alert(1)>.md"
+    try "---\ntitle: Safe\n---\n".write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    let other = try PreviewServer([name, "--port", "0", "-o", "out2"], in: dir)
+    defer { other.stop() }
+    try FileManager.default.removeItem(at: dir.appendingPathComponent(name))
+    XCTAssertEqual(try other.waitForVersion(after: "1"), "2")
+    let page = try other.get("/").body
+    XCTAssertTrue(page.contains("x&lt;img src=x onerror=alert(1)&gt;.md"), page)
+    XCTAssertFalse(page.contains("<img"), page)
+  }
 }
