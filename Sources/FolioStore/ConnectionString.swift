@@ -70,11 +70,14 @@ public enum ConnectionString {
     result += tail[..<question]
     let queryAndFragment = tail[tail.index(after: question)...]
     let fragmentStart = queryAndFragment.firstIndex(of: "#") ?? queryAndFragment.endIndex
-    let kept = queryAndFragment[..<fragmentStart].split(separator: "&").filter { item in
+    var kept = queryAndFragment[..<fragmentStart].split(separator: "&").filter { item in
       var name = item.split(separator: "=", maxSplits: 1).first.map { String($0).lowercased() } ?? ""
       if name.hasPrefix("amp;") { name.removeFirst(4) }  // already HTML-escaped text
       return !secretQueryItems.contains(name)
     }
+    // In HTML-escaped text the separator is `&amp;`: an item that now comes
+    // first after `?` loses the `amp;` left from its separator.
+    if let first = kept.first, first.hasPrefix("amp;") { kept[0] = first.dropFirst(4) }
     if !kept.isEmpty { result += "?" + kept.joined(separator: "&") }
     return result + queryAndFragment[fragmentStart...]
   }

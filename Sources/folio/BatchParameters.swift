@@ -1,4 +1,5 @@
 import FolioData
+import FolioStore
 import Foundation
 
 /// The rows of a `--params-file` CSV: one run per row, one param per column.
@@ -27,7 +28,8 @@ enum BatchParameters {
 
   /// A file stem for one run: `<base>--<values>` made filename-safe and unique.
   static func stem(base: String, row: [(name: String, value: String)], index: Int, taken: inout Set<String>) -> String {
-    let joined = row.map(\.value).joined(separator: "-")
+    // A connection string's password must not become part of a file name (or the index page's link).
+    let joined = row.map { ConnectionString.redacted($0.value) }.joined(separator: "-")
     var slug = String(joined.unicodeScalars.map { s -> Character in
       (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "_" || s == "." || s == "-") && s.isASCII ? Character(s) : "_"
     })

@@ -35,8 +35,8 @@ final class BatchRenderTests: XCTestCase {
     let index = try String(contentsOf: dir.appendingPathComponent("out/nb-index.html"), encoding: .utf8)
     XCTAssertTrue(index.contains("href=\"nb--North.html\""))
     XCTAssertTrue(index.contains("href=\"nb--South.html\""))
-    XCTAssertTrue(index.contains("<td class=\"num\">15</td>"), "North's total 10 + 5")
-    XCTAssertTrue(index.contains("<td class=\"num\">7</td>"), "South's total")
+    XCTAssertTrue(index.contains("<td class=\"num\" dir=\"auto\">15</td>"), "North's total 10 + 5")
+    XCTAssertTrue(index.contains("<td class=\"num\" dir=\"auto\">7</td>"), "South's total")
   }
 
   func testEmptyCellInParamsFileIsAUsageError() throws {

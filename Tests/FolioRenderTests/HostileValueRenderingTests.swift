@@ -76,4 +76,36 @@ final class HostileValueRenderingTests: XCTestCase {
     XCTAssertTrue(html.contains("<div class=\"error-title\">Block '<bdi>מכירות_2</bdi>' failed</div>"), html)
     XCTAssertTrue(html.contains("<summary>Method · data <bdi>מכירות_2</bdi></summary>"), html)
   }
+
+  func testConnectionStringsInProseTablesAndSummaryLoseTheirPassword() throws {
+    let html = try body(
+      """
+      ---
+      params: {conn: "postgres://bob:S3cretB@h2/db?password=S3cretQ&sslmode=require"}
+      ---
+
+      ```{data} d
+      csv: d.csv
+      ```
+
+      Connecting to {{ params.conn }}.
+
+      ```{table} t
+      data: d
+      ```
+
+      ```{summary}
+      headline: "Source {{ d.URL | first }}"
+      cards:
+        - value: "1"
+          label: "{{ params.conn }}"
+        - value: "2"
+          label: two
+      ```
+      """,
+      files: ["d.csv": "URL\npostgresql://carl:S3cretC@h3:5432/x\n"])
+    XCTAssertFalse(html.contains("S3cret"), html)
+    XCTAssertTrue(html.contains("Connecting to postgres://bob@h2/db?sslmode=require."), html)
+    XCTAssertTrue(html.contains("<td dir=\"auto\">postgresql://carl@h3:5432/x</td>"), html)
+  }
 }

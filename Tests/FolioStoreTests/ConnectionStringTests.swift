@@ -34,6 +34,9 @@ final class ConnectionStringTests: XCTestCase {
     XCTAssertEqual(ConnectionString.redacted("postgres://u@h/db?PASSWORD=x"), "postgres://u@h/db")
     XCTAssertEqual(
       ConnectionString.redacted("postgres://u@h/db?sslmode=require&amp;password=x"), "postgres://u@h/db?sslmode=require")
+    XCTAssertEqual(
+      ConnectionString.redacted("postgres://u@h/db?password=x&amp;sslmode=require&amp;a=1"),
+      "postgres://u@h/db?sslmode=require&amp;a=1", "HTML-escaped text, secret first")
   }
 
   func testTextWithoutSecretsIsUnchangedAndRedactionIsIdempotent() {

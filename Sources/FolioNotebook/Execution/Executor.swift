@@ -1,4 +1,5 @@
 import FolioData
+import FolioStore
 import Foundation
 
 /// Stage two: runs a parsed notebook's blocks top to bottom.
@@ -73,7 +74,10 @@ public struct Executor: Sendable {
             results.append((label, result.value))
           }
         } catch {
-          let e = NotebookError.wrapping(error, at: call.location)
+          // A message may quote an option or value, and that may be a connection
+          // string: its password never reaches the page, results.json or stderr.
+          let wrapped = NotebookError.wrapping(error, at: call.location)
+          let e = NotebookError(wrapped.location, ConnectionString.redacted(wrapped.message))
           executed.error = e
           executed.outputs = []
           diagnostics.append(Diagnostic(e, blockLabel: call.label))

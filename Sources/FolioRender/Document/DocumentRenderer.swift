@@ -43,9 +43,11 @@ public struct DocumentRenderer {
     let fm = document.notebook.frontMatter
     return ReportPage(
       title: fm.title, subtitle: fm.subtitle, author: fm.author, date: fm.date,
-      summaryHTML: summaries.isEmpty ? nil : SummaryPanel.html(summaries),
+      // Connection strings lose their password wherever they appear: prose,
+      // tables, captions, charts, error cells (a value or message may quote one).
+      summaryHTML: summaries.isEmpty ? nil : SummaryPanel.html(summaries).redactingConnectionStrings(),
       toc: toc.filter { $0.level <= 3 }.map(ReportPage.TOCEntry.init),
-      bodyHTML: body,
+      bodyHTML: body.redactingConnectionStrings(),
       provenance: ReportPage.Provenance(
         folioVersion: folioVersion,
         notebookName: document.notebook.path,
