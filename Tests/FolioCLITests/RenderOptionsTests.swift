@@ -71,7 +71,7 @@ final class RenderOptionsTests: XCTestCase {
     XCTAssertTrue(html.contains(sha[0]), "notebook SHA-256 in the footer")
     XCTAssertTrue(html.contains(sha[1]), "input file SHA-256 in the footer")
     XCTAssertTrue(html.contains("Folio 0.1.0"))
-    XCTAssertTrue(html.contains("<code>n</code> = <code>4</code>"), "the overridden param")
+    XCTAssertTrue(html.contains("<code>n</code> = <code dir=\"auto\">4</code>"), "the overridden param")
     XCTAssertTrue(html.contains("<code>99</code>"), "the seed")
   }
 }
