@@ -160,9 +160,10 @@ final class HostileValueBrowserTests: XCTestCase {
 
     let report = dir.appendingPathComponent("one/nb.html")
     let html = try String(contentsOf: report, encoding: .utf8)
-    // The values really reached each place (as text): prose, table, caption, chart, summary, footer, error cell.
-    for marker in ["Prose from data: &lt;script&gt;", "<td dir=\"auto\">&lt;script&gt;", "Caption ", "Figure caption ",
-                   "class=\"legend\"", "Top &lt;script&gt;", "class=\"card-label\"", "<code dir=\"auto\">&quot;&#39;&gt;&lt;b",
+    // The values really reached each place (as text): prose, table, caption, chart, summary, footer, error cell;
+    // inline values holding U+202E are isolated (FSI … PDI) from the sentence around them.
+    for marker in ["Prose from data: \u{2068}&lt;script&gt;", "<td dir=\"auto\">&lt;script&gt;", "Caption ", "Figure caption ",
+                   "class=\"legend\"", "Top \u{2068}&lt;script&gt;", "class=\"card-label\"", "<code dir=\"auto\">&quot;&#39;&gt;&lt;b",
                    "class=\"error-cell\"", "missing-&quot;&#39;&gt;&lt;b onmouseover", "<a href=\"\">open</a>"] {
       XCTAssertTrue(html.contains(marker), "the page shows \(marker)")
     }

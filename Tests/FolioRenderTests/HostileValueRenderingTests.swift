@@ -53,7 +53,7 @@ final class HostileValueRenderingTests: XCTestCase {
       files: ["d.csv": "NAME,\"<b>H\u{202E}</b>\",V\n\"\u{202E}<script>x</script>\",a,1\n"])
     XCTAssertTrue(html.contains("<th scope=\"col\" dir=\"auto\">&lt;b&gt;H\u{202E}&lt;/b&gt;</th>"), html)
     XCTAssertTrue(html.contains("<td dir=\"auto\">\u{202E}&lt;script&gt;x&lt;/script&gt;</td>"), html)
-    XCTAssertTrue(html.contains("<span class=\"tbl-num\">Table 1.</span> <bdi>Caption \u{202E}&lt;script&gt;x&lt;/script&gt;</bdi></figcaption>"), html)
+    XCTAssertTrue(html.contains("<span class=\"tbl-num\">Table 1.</span> <bdi>Caption \u{2068}\u{202E}&lt;script&gt;x&lt;/script&gt;\u{2069}</bdi></figcaption>"), html)
     XCTAssertFalse(html.contains("<script>"), html)
   }
 

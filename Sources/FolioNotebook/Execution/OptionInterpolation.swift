@@ -76,7 +76,7 @@ enum OptionInterpolation {
         switch mode {
         case .value: text = try template.renderForOption(in: scope)
         case .display: text = try template.render(in: scope)
-        case .markdown: text = try template.render(in: scope) { escapeMarkdown(TemplateFilters.displayText($0)) }
+        case .markdown: text = try template.render(in: scope) { escapeMarkdown(BidiIsolation.isolated(TemplateFilters.displayText($0))) }
         }
         return OptionNode(.scalar(text, quoted: quoted && !whole), at: node.location)
       } catch {

@@ -35,7 +35,7 @@ enum ProseInterpolation {
       case .success(let (expression, location)):
         do throws(InlineTemplateError) {
           let value = try expression.evaluate(in: scope)
-          out.append(contentsOf: escapeMarkdown(TemplateFilters.displayText(value)).unicodeScalars)
+          out.append(contentsOf: escapeMarkdown(BidiIsolation.isolated(TemplateFilters.displayText(value))).unicodeScalars)
         } catch {
           errors.append(NotebookError(location.advanced(byColumns: error.offset - expression.offset), error.message))
           out.append(contentsOf: InlineErrorMarker.token(errors.count - 1).unicodeScalars)
