@@ -32,6 +32,11 @@ struct RenderCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Render one report per row of this CSV (columns are params) and an index page.", valueName: "runs.csv"))
   var paramsFile: String?
 
+  @Option(help: ArgumentHelp(
+    "With --params-file: render only the rows r (0-based) with r mod N == I, and no index page (`folio index DIR` writes it once every shard is done).",
+    valueName: "I/N"))
+  var shard: String?
+
   @Flag(help: "Render every notebook even after one fails.")
   var keepGoing = false
 
@@ -47,6 +52,10 @@ struct RenderCommand: ParsableCommand {
   func validate() throws {
     if let results {
       do { _ = try ResultStoreTarget(parsing: results) } catch { throw ValidationError("--results: \(error.message)") }
+    }
+    if let shard {
+      do { _ = try ShardSpec(parsing: shard) } catch { throw ValidationError("--shard: \(error.message)") }
+      guard paramsFile != nil else { throw ValidationError("--shard splits the rows of a batch; it needs --params-file") }
     }
     for p in params where !p.contains("=") {
       throw ValidationError("--param expects name=value, found '\(p)'")
@@ -94,33 +103,44 @@ struct RenderCommand: ParsableCommand {
     return !outcome.document.hasErrors
   }
 
-  /// Renders one report per row of `paramsFile` and an index page linking them.
+  /// Renders one report per row of `paramsFile` (with `--shard I/N`, the
+  /// rows r with r mod N == I), each with its `BatchRunRecord`, and, unless
+  /// sharded, the index page linking them.
   private func renderBatch(_ path: String, paramsFile: String) throws -> Bool {
     let runs = try BatchParameters.read(paramsFile)
+    var shard: ShardSpec?
+    if let spec = self.shard {
+      do { shard = try ShardSpec(parsing: spec) } catch { throw UsageError(description: "--shard: \(error.message)") }
+    }
     let base = try makeJob(path).stem
-    var rendered: [BatchIndex.Run] = []
-    var stems: Set<String> = []
-    for (i, row) in runs.enumerated() {
+    let batchID = BatchRunRecord.batchID(
+      notebookBytes: (try? FileBytes.read(path)) ?? [], paramsFileBytes: (try? FileBytes.read(paramsFile)) ?? [], shared: paramPairs)
+    // Every row's stem, in file order, whichever rows this process renders:
+    // a stem can depend on the rows before it (`BatchParameters.stem`).
+    var taken: Set<String> = []
+    let stems = runs.enumerated().map { i, row in BatchParameters.stem(base: base, row: row, index: i, taken: &taken) }
+    var records: [BatchRunRecord] = []
+    for (i, row) in runs.enumerated() where shard?.owns(row: i) ?? true {
       var job = try makeJob(path)
       job.params = paramPairs + row
-      job.stem = BatchParameters.stem(base: base, row: row, index: i, taken: &stems)
+      job.stem = stems[i]
+      job.batchPlace = BatchRunRecord.Place(
+        batchID: batchID, base: base, row: i, rows: runs.count, href: "\(job.stem).html",
+        params: row.map { BatchRunRecord.Param(name: $0.name, value: $0.value) },
+        generatedBy: "folio render \(path) --params-file \(paramsFile)")
       let outcome = try job.run()
       for d in outcome.document.diagnostics { printError(d.description) }
       printError(outcome.document.outcomeLine(htmlPath: outcome.htmlPath))
-      rendered.append(BatchIndex.Run(href: "\(job.stem).html", params: row, document: outcome.document))
+      if let record = outcome.batchRecord { records.append(record) }
     }
-    let title = (rendered.first?.document.notebook.frontMatter.title ?? base) + " — all runs"
-    let index = BatchIndex(title: title, runs: rendered)
-    let templatePath = try TemplateLocator.locate(
-      explicit: template, notebook: rendered[0].document.notebook, notebookDirectory: try makeJob(path).baseDirectory)
-    let html = try ReportRenderer(templatePath: templatePath).template.render(
-      index.page(generatedBy: "folio render \(path) --params-file \(paramsFile)"))
-    let indexPath = (output as NSString).appendingPathComponent("\(base)-index.html")
-    do { try FileBytes.writeReplacing(html, at: indexPath) } catch {
-      throw OutputError.cannotWrite(path: indexPath, reason: error.reason)
+    let ok = records.allSatisfy { !$0.summary.hasErrors }
+    if let shard {
+      printError("shard \(shard.index)/\(shard.count): \(records.count) of \(runs.count) runs; once every shard is done, `folio index \(output)` writes the index page")
+      return ok
     }
-    printError("index → \(indexPath) (\(rendered.count) runs)")
-    return rendered.allSatisfy { !$0.document.hasErrors }
+    let indexPath = try BatchIndexPage.write(records, outputDirectory: output, template: nil)
+    printError("index → \(indexPath) (\(records.count) runs)")
+    return ok
   }
 
   private func makeJob(_ path: String) throws -> ReportJob {

@@ -21,12 +21,17 @@ struct ReportJob {
   var showProgress = false
   /// Where result tables and the run record go; `nil`: DIR/<stem>/results.sqlite.
   var results: ResultStoreTarget?
+  /// For a run of a `--params-file` batch: its place in the batch, written
+  /// with the run's summary as DIR/<stem>/batch-run.json (`BatchRunRecord`).
+  var batchPlace: BatchRunRecord.Place?
 
   /// What a job produced.
   struct Outcome {
     var document: ExecutedDocument
     var html: String
     var htmlPath: String
+    /// The batch run record written beside the report (batch runs only).
+    var batchRecord: BatchRunRecord?
   }
 
   init(notebookPath: String, outputDirectory: String) {
@@ -87,11 +92,24 @@ struct ReportJob {
     }
     let outputs = ReportOutputSet(directory: outputDirectory, stem: stem)
     let run = runRecord(document)
+    let batchRecord = batchPlace.map {
+      BatchRunRecord(
+        place: $0, template: TemplateLocator.custom(explicit: templatePath, notebook: document.notebook, notebookDirectory: baseDirectory),
+        summary: BatchRunSummary(document))
+    }
     try outputs.replace(
       runID: run.runID,
       waiting: { printError("\(notebookPath): another render is writing \(outputs.htmlPath); waiting for it to finish (lock \(outputs.lockPath))") },
-      write: { staging in try write(document, html: html, run: run, into: staging, finalSet: outputs) })
-    return Outcome(document: document, html: html, htmlPath: outputs.htmlPath)
+      write: { staging in
+        try write(document, html: html, run: run, into: staging, finalSet: outputs)
+        if let batchRecord {
+          let path = (staging.folderPath as NSString).appendingPathComponent(BatchRunRecord.fileName)
+          do throws(FileBytes.Failure) { try FileBytes.write(batchRecord.encoded(), to: path) } catch {
+            throw OutputError.cannotWrite(path: (outputs.folderPath as NSString).appendingPathComponent(BatchRunRecord.fileName), reason: error.reason)
+          }
+        }
+      })
+    return Outcome(document: document, html: html, htmlPath: outputs.htmlPath, batchRecord: batchRecord)
   }
 
   /// Writes the report, results.json, attachments and result tables into

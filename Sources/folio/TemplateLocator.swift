@@ -20,6 +20,22 @@ enum TemplateLocator {
       }
       return p
     }
+    return try locateDefault()
+  }
+
+  /// The notebook's own template: `--template`, else its `template:`
+  /// resolved against its folder; `nil` when it uses the default. What a
+  /// batch index page built later (`folio index`) must use again.
+  static func custom(explicit: String?, notebook: Notebook, notebookDirectory: String) -> String? {
+    if let explicit { return explicit }
+    guard let t = notebook.frontMatter.template else { return nil }
+    return t.hasPrefix("/") ? t : (notebookDirectory as NSString).appendingPathComponent(t)
+  }
+
+  /// `templates/report.mustache` in the current folder or above, else beside
+  /// the `folio` executable or above.
+  static func locateDefault() throws -> String {
+    let fm = FileManager.default
     let starts = [fm.currentDirectoryPath, (CommandLine.arguments[0] as NSString).deletingLastPathComponent,
                   (Bundle.main.executablePath.map { ($0 as NSString).deletingLastPathComponent }) ?? ""]
     for start in starts where !start.isEmpty {

@@ -9,11 +9,12 @@ public struct BatchIndex {
     /// Link to the run's report, relative to the index page.
     public var href: String
     public var params: [(name: String, value: String)]
-    public var document: ExecutedDocument
-    public init(href: String, params: [(name: String, value: String)], document: ExecutedDocument) {
+    /// Its status and key figures (kept beside sharded runs' reports).
+    public var summary: BatchRunSummary
+    public init(href: String, params: [(name: String, value: String)], summary: BatchRunSummary) {
       self.href = href
       self.params = params
-      self.document = document
+      self.summary = summary
     }
   }
 
@@ -25,21 +26,10 @@ public struct BatchIndex {
     self.runs = runs
   }
 
-  /// The key figures of a run: the cards of its `{summary}` blocks.
-  static func cards(_ document: ExecutedDocument) -> [SummarySpec.Card] {
-    document.blocks.flatMap { block -> [SummarySpec.Card] in
-      guard case .directive(let d) = block else { return [] }
-      return d.outputs.flatMap { o -> [SummarySpec.Card] in
-        if case .summary(let s) = o { return s.cards }
-        return []
-      }
-    }
-  }
-
   /// The index as a report page for the standard template.
   public func page(generatedBy: String) -> ReportPage {
     let paramNames = runs.first?.params.map(\.name) ?? []
-    let cardLabels = runs.first.map { Self.cards($0.document).map(\.label) } ?? []
+    let cardLabels = runs.first.map { $0.summary.cards.map(\.label) } ?? []
     var h: HTML = "<figure class=\"table\" id=\"tbl-1\"><figcaption><span class=\"tbl-num\">Table 1.</span> \(runs.count) runs, one per row of the parameters file.</figcaption>\n"
     h += "<div class=\"table-scroll\"><table class=\"data\">\n<thead><tr><th scope=\"col\">Report</th>"
     for n in paramNames { h += "<th scope=\"col\" dir=\"auto\">\(n)</th>" }
@@ -47,26 +37,26 @@ public struct BatchIndex {
     for l in cardLabels { h += "<th class=\"num\" scope=\"col\" dir=\"auto\">\(MarkdownRenderer.renderInline(l))</th>" }
     h += "</tr></thead>\n<tbody>\n"
     for run in runs {
-      let failed = run.document.failedCount
-      let status: HTML = run.document.hasErrors ? "\(failed) block\(failed == 1 ? "" : "s") failed" : "ok"
+      let failed = run.summary.failedCount
+      let status: HTML = run.summary.hasErrors ? "\(failed) block\(failed == 1 ? "" : "s") failed" : "ok"
       h += "<tr><td dir=\"auto\"><a href=\"\(run.href)\">\(run.href)</a></td>"
       // A parameter may be a connection string: shown without its password.
       for p in run.params { h += "<td dir=\"auto\">\(ConnectionString.redacted(p.value))</td>" }
       h += "<td>\(status)</td>"
-      let cards = Self.cards(run.document)
+      let cards = run.summary.cards
       for l in cardLabels {
         h += "<td class=\"num\" dir=\"auto\">\(cards.first(where: { $0.label == l })?.value ?? "–")</td>"
       }
       h += "</tr>\n"
     }
     h += "</tbody>\n</table></div>\n</figure>\n"
-    let first = runs.first?.document
+    let first = runs.first?.summary
     return ReportPage(
       title: title, subtitle: "Batch of \(runs.count) runs", bodyHTML: h,
       provenance: ReportPage.Provenance(
-        folioVersion: folioVersion, notebookName: first?.notebook.path ?? "",
+        folioVersion: folioVersion, notebookName: first?.notebookPath ?? "",
         notebookSHA256: first?.notebookSHA256 ?? "", generatedBy: ConnectionString.redacted(generatedBy)),
-      status: ReportPage.Status(blocksRun: runs.reduce(0) { $0 + $1.document.directiveCount },
-                                blocksFailed: runs.reduce(0) { $0 + $1.document.failedCount }))
+      status: ReportPage.Status(blocksRun: runs.reduce(0) { $0 + $1.summary.directiveCount },
+                                blocksFailed: runs.reduce(0) { $0 + $1.summary.failedCount }))
   }
 }
