@@ -126,8 +126,9 @@ struct RenderCommand: ParsableCommand {
       job.stem = stems[i]
       job.batchPlace = BatchRunRecord.Place(
         batchID: batchID, base: base, row: i, rows: runs.count, href: "\(job.stem).html",
-        params: row.map { BatchRunRecord.Param(name: $0.name, value: $0.value) },
-        generatedBy: "folio render \(path) --params-file \(paramsFile)")
+        // The record is a file beside the report: a connection string in a param keeps no password.
+        params: row.map { BatchRunRecord.Param(name: $0.name, value: ConnectionString.redacted($0.value)) },
+        generatedBy: ConnectionString.redacted("folio render \(path) --params-file \(paramsFile)"))
       let outcome = try job.run()
       for d in outcome.document.diagnostics { printError(d.description) }
       printError(outcome.document.outcomeLine(htmlPath: outcome.htmlPath))

@@ -1,4 +1,5 @@
 import FolioNotebook
+import FolioStore
 
 /// What the batch index page shows of one run: its title, status and key
 /// figures, taken from the executed document.
@@ -56,7 +57,8 @@ public struct BatchRunSummary: Codable, Equatable, Sendable {
     self.cards = cards
   }
 
-  /// The summary of an executed run.
+  /// The summary of an executed run; connection strings in its text lose
+  /// their password, since the summary is written to `batch-run.json`.
   public init(_ document: ExecutedDocument) {
     let cards = document.blocks.flatMap { block -> [SummarySpec.Card] in
       guard case .directive(let d) = block else { return [] }
@@ -66,9 +68,9 @@ public struct BatchRunSummary: Codable, Equatable, Sendable {
       }
     }
     self.init(
-      title: document.notebook.frontMatter.title, notebookPath: document.notebook.path,
+      title: ConnectionString.redacted(document.notebook.frontMatter.title), notebookPath: document.notebook.path,
       notebookSHA256: document.notebookSHA256, directiveCount: document.directiveCount,
       failedCount: document.failedCount, hasErrors: document.hasErrors,
-      cards: cards.map { Card(label: $0.label, value: $0.value) })
+      cards: cards.map { Card(label: ConnectionString.redacted($0.label), value: ConnectionString.redacted($0.value)) })
   }
 }
