@@ -3,7 +3,8 @@ import FolioNotebook
 extension ChartMarks {
   /// A density grid: per series and count range, one path of the range's
   /// cells (`M x y h w v h h −w z` per cell), in the series colour at the
-  /// range's opacity. Empty cells draw nothing.
+  /// range's opacity, with crisp edges so adjacent cells show no seams.
+  /// Empty cells draw nothing.
   mutating func density(_ grid: DensityGrid, shading: DensityShading) {
     for s in grid.series {
       let color = colors.color(for: s.name)
@@ -24,7 +25,8 @@ extension ChartMarks {
         }
       }
       for (k, d) in paths.enumerated() where !d.isEmpty {
-        svg.element("path", [("d", d), ("fill", color), ("fill-opacity", px(shading.opacity(k)))])
+        svg.element(
+          "path", [("d", d), ("fill", color), ("fill-opacity", px(shading.opacity(k))), ("shape-rendering", "crispEdges")])
       }
       count("cell", cells)
     }
