@@ -138,6 +138,23 @@ final class ChartReductionTests: XCTestCase {
     XCTAssertEqual(SVGChartRenderer.render(spec, id: "s"), svg, "deterministic")
   }
 
+  /// Two series over the budget: each grid in its series colour, the
+  /// legend naming both series and the count ranges in grey.
+  func testDensityOfSeveralSeriesKeepsSeriesColoursAndAGreyCountKey() {
+    let n = 4_000
+    let a = ChartSeries(name: "North", x: (0..<n).map { Double($0 % 50) }, y: (0..<n).map { Double($0 % 40) })
+    let b = ChartSeries(name: "South", x: (0..<n).map { Double($0 % 30) + 60 }, y: (0..<n).map { Double($0 % 20) })
+    let doc = SVGInspector.parse(SVGChartRenderer.render(ChartSpec(title: "two", layers: [.scatter([a, b])]), id: "d"))
+    let fills = Set(doc.marks("path").compactMap { $0.attributes["fill"] })
+    XCTAssertEqual(fills, [ChartPalette.colors[0], ChartPalette.colors[1]])
+    XCTAssertTrue(doc.texts().contains("North") && doc.texts().contains("South"))
+    XCTAssertTrue(doc.texts().contains("8,000 points, shaded by count per cell"))
+    let keyFills = doc.elements.filter { !$0.inMarks && $0.name == "rect" && $0.attributes["fill-opacity"] != nil }
+      .compactMap { $0.attributes["fill"] }
+    XCTAssertFalse(keyFills.isEmpty)
+    XCTAssertTrue(keyFills.allSatisfy { $0 == ChartPalette.mutedText }, "\(keyFills)")
+  }
+
   func testScatterAtTheBudgetStillDrawsEveryPoint() {
     let n = ChartLimits.scatterPoints
     let x = (0..<n).map { Double($0 % 97) }, y = (0..<n).map { Double($0 % 89) }
