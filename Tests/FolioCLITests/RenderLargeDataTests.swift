@@ -149,4 +149,27 @@ final class RenderLargeDataTests: XCTestCase {
     let exported = try Data(contentsOf: out.file("datasets/wide.csv"))
     XCTAssertTrue(exported == (try Data(contentsOf: URL(fileURLWithPath: input))), "the pointer's CSV is the input, byte for byte")
   }
+
+  /// The dataset CSVs are part of the output set: a later render whose
+  /// datasets all fit in results.json leaves no `datasets/` behind.
+  func testDatasetCSVsAreReplacedWithTheRestOfTheOutputSet() throws {
+    let dir = try FolioProcess.temporaryDirectory()
+    _ = try write("N\n" + (0..<2_000).map(String.init).joined(separator: "\n") + "\n", "long.csv", in: dir)
+    _ = try write("N\n1\n2\n", "short.csv", in: dir)
+    let notebook = try write("""
+      ---
+      params: {data: long.csv}
+      ---
+      ```{data} numbers
+      csv: "{{ params.data }}"
+      ```
+      """, "sets.md", in: dir)
+    let out = OutputFolder(url: dir.appendingPathComponent("out"), stem: "sets")
+    XCTAssertEqual(try FolioProcess.run(["render", notebook, "-o", out.url.path]).status, 0)
+    XCTAssertTrue(out.exists("datasets/numbers.csv"))
+    XCTAssertEqual(try out.manifest().files, ["datasets", "results.json"])
+    let r = try FolioProcess.run(["render", notebook, "-o", out.url.path, "--param", "data=short.csv"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertEqual(try out.entries(), [".folio-manifest", "results.json"])
+  }
 }
