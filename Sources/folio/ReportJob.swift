@@ -112,7 +112,8 @@ struct ReportJob {
     return Outcome(document: document, html: html, htmlPath: outputs.htmlPath, batchRecord: batchRecord)
   }
 
-  /// Writes the report, results.json, attachments and result tables into
+  /// Writes the report, results.json (and the CSVs of the datasets it
+  /// caps, under `datasets/`), attachments and result tables into
   /// the staging folder, and the result tables to `--results` if given.
   /// Errors name the final paths (DIR/<stem>/…), which the user knows.
   private func write(
@@ -131,7 +132,17 @@ struct ReportJob {
     do { try FileBytes.write(html, to: staging.htmlPath) } catch {
       throw .cannotWrite(path: finalSet.htmlPath, reason: error.reason)
     }
-    try write(document.resultsJSONBytes(folioVersion: folioVersion), name: "results.json")
+    let resultsFiles = document.resultsFiles(folioVersion: folioVersion)
+    try write(resultsFiles.json, name: "results.json")
+    if !resultsFiles.datasets.isEmpty {
+      let folder = (staging.folderPath as NSString).appendingPathComponent(DatasetExport.folder)
+      do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+        throw .cannotWrite(
+          path: (finalSet.folderPath as NSString).appendingPathComponent(DatasetExport.folder),
+          reason: ReportOutputSet.reason(error))
+      }
+    }
+    for d in resultsFiles.datasets { try write(CSVWriter.bytes(d.frame), name: d.path) }
     for block in document.blocks {
       guard case .directive(let d) = block else { continue }
       for a in d.attachments { try write(a.contents, name: a.fileName) }

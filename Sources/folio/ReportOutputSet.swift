@@ -6,8 +6,8 @@ import Foundation
 /// mix of two runs.
 ///
 /// The set is DIR/<stem>.html plus the folder DIR/<stem>/ (results.json,
-/// exports and attachments, result-table CSVs, results.sqlite and
-/// `.folio-manifest`). The block cache DIR/.folio-cache is not part of it.
+/// the CSVs of the datasets it caps under `datasets/`, exports and
+/// attachments, result-table CSVs, results.sqlite and `.folio-manifest`). The block cache DIR/.folio-cache is not part of it.
 ///
 /// **Writing beside.** `replace` creates a staging folder
 /// DIR/.<stem>.tmp-XXXXXX/ — inside DIR, so on the same filesystem and every

@@ -11,6 +11,11 @@ import FolioData
 /// y_format: "compact:1"
 /// title: Weekly sales
 /// ```
+///
+/// Charts stay light at any size (`ChartLimits`): long lines are
+/// downsampled and scatters of more than 5,000 points are drawn as density
+/// when rendered; `sample: 5000` (with an optional `seed:`) draws a random
+/// sample of a scatter's rows instead.
 public enum ChartDirective: Directive {
   public static let name = "chart"
   public static let summary = "Inline SVG chart: line, bar, scatter, area, band or histogram."
@@ -31,8 +36,13 @@ public enum ChartDirective: Directive {
   static let subtitle = DirectiveOption.text("subtitle", "Chart subtitle.")
   static let xLabel = DirectiveOption.text("x_label", "x axis label.")
   static let yLabel = DirectiveOption.text("y_label", "y axis label.")
+  static let sample = DirectiveOption.integer(
+    "sample", in: 1...ChartLimits.scatterPoints, unit: "rows",
+    "Scatter only: draw a uniform random sample of this many rows (default: all rows; over \(ChartLimits.scatterPoints) points are drawn as density).")
+  static let seed = DirectiveOption.seed(help: "Seed of the sample (default: from the notebook seed and the block label).")
   public static let options: [any AnyOptionDeclaration] = [
     data, type, x, y, color, group, stacked, horizontal, low, high, bins, xFormat, yFormat, title, subtitle, xLabel, yLabel,
+    sample, seed,
   ]
 
   /// A number format option kept as its text (the chart builder parses it), validated when decoded.
@@ -60,6 +70,8 @@ public enum ChartDirective: Directive {
     chart.subtitle = options[subtitle]
     chart.xLabel = options[xLabel]
     chart.yLabel = options[yLabel]
+    chart.sample = options[sample]
+    chart.sampleSeed = options[seed] ?? BlockSeed.derive(context.seed, label: options.label)
     let spec: ChartSpec
     do { spec = try ChartBuilder.build(frame, chart, at: options.blockLocation) } catch {
       throw NotebookError.wrapping(error, at: options.blockLocation)

@@ -43,12 +43,18 @@ public struct ExecutedDocument: Sendable {
   }
 
   /// results.json as UTF-8 bytes, the form the CLI writes.
-  ///
-  /// Each block's result is written from its cached JSON fragment when it has
-  /// one (a warm rerun does not re-serialize large datasets), and the
-  /// fragments, megabytes on a warm rerun, are appended once into one
-  /// reserved buffer, never re-validated as text.
   public func resultsJSONBytes(folioVersion: String) -> [UInt8] {
+    resultsFiles(folioVersion: folioVersion).json
+  }
+
+  /// results.json and the dataset CSVs it points to.
+  ///
+  /// Each dataset is written once and large ones are capped with a pointer
+  /// to a CSV of all their rows (`ResultsDatasets`). A result holding no
+  /// dataset is written from its cached JSON fragment when it has one (a
+  /// warm rerun does not re-serialize it); the fragments are appended once
+  /// into one reserved buffer, never re-validated as text.
+  public func resultsFiles(folioVersion: String) -> (json: [UInt8], datasets: [DatasetExport]) {
     let header = Value.object([
       ("notebook", .string(notebook.path)),
       ("notebook_sha256", .string(notebookSHA256)),
@@ -62,8 +68,17 @@ public struct ExecutedDocument: Sendable {
       ("errors", .array(diagnostics.map { .string($0.description) })),
     ]).jsonFragment(indent: 0)
     var fragments: [String: [UInt8]] = [:]
-    for case .directive(let d) in blocks { if let l = d.call.label, let j = d.valueJSON { fragments[l] = j } }
-    let values = results.map { fragments[$0.label] ?? Array($0.value.jsonFragment(indent: 2).utf8) }
+    var datasets = ResultsDatasets()
+    for case .directive(let d) in blocks {
+      guard let l = d.call.label else { continue }
+      if let j = d.valueJSON { fragments[l] = j }
+      let csvs = d.attachments.filter { $0.fileName.hasSuffix(".csv") }
+      if d.call.name == TableDirective.name, csvs.count == 1 { datasets.existingCSV[l] = csvs[0].fileName }
+    }
+    let values = results.map { r -> [UInt8] in
+      if r.value.containsDataset { return Array(r.value.resultFragment(label: r.label, indent: 2, datasets: &datasets).utf8) }
+      return fragments[r.label] ?? Array(r.value.jsonFragment(indent: 2).utf8)
+    }
     var out: [UInt8] = []
     out.reserveCapacity(header.utf8.count + values.reduce(64) { $0 + $1.count + 64 })
     out.append(contentsOf: header.utf8.dropLast(2))  // reopen the object: drop "\n}"
@@ -82,7 +97,7 @@ public struct ExecutedDocument: Sendable {
       out.append(contentsOf: "  }".utf8)
     }
     out.append(contentsOf: "\n}\n".utf8)
-    return out
+    return (out, datasets.exports)
   }
 }
 

@@ -38,6 +38,12 @@ public struct ChartOptions: Sendable, Equatable {
   public var subtitle: String?
   public var xLabel: String?
   public var yLabel: String?
+  /// Scatter only: draw a uniform random sample of this many rows instead of
+  /// every row (see `ChartBuilder`); `nil` draws every row, and a scatter
+  /// over `ChartLimits.scatterPoints` is then drawn as a density layer.
+  public var sample: Int?
+  /// Seed of the sample.
+  public var sampleSeed: UInt64 = 0
 
   public init(
     type: ChartType, x: String? = nil, y: [String] = [], group: String? = nil,
@@ -76,6 +82,8 @@ public struct ChartBuildError: LocatedError, Equatable {
     case badFormat(option: String, NumberFormatError)
     /// `bins` is below 1.
     case badBins(Int)
+    /// `option` was given to a chart type that does not take it.
+    case notForChartType(option: String, chart: ChartOptions.ChartType)
   }
 
   public var problem: Problem
@@ -99,6 +107,8 @@ public struct ChartBuildError: LocatedError, Equatable {
       return "chart \(option): \(error.message)"
     case .badBins(let n):
       return "chart bins: expected a whole number of at least 1, got \(n)"
+    case .notForChartType(let option, let chart):
+      return "chart \(option): only scatter charts take a sample (a \(chart.rawValue) chart is downsampled or binned by itself)"
     }
   }
 }

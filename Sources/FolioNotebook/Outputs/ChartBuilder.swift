@@ -15,6 +15,8 @@ import FolioData
 /// - `group` splits rows into one series per distinct value, in order of first
 ///   appearance; with several y columns the series is named "y · group".
 /// - An empty frame is not an error: the chart renders with "No data".
+/// - `sample: n` (scatter only) draws a uniform random sample of n of the
+///   rows with an x value (`sampledRows`, seeded), noted in the subtitle.
 public enum ChartBuilder {
   public static func build(
     _ frame: Frame, _ options: ChartOptions, at location: SourceLocation? = nil
@@ -43,6 +45,9 @@ public enum ChartBuilder {
       xFormat = try Self.parseFormat(options.xFormat, option: "x_format", location)
       yFormat = try Self.parseFormat(options.yFormat, option: "y_format", location)
       if let b = options.bins, b < 1 { throw ChartBuildError(.badBins(b), location: location) }
+      if options.sample != nil, options.type != .scatter {
+        throw ChartBuildError(.notForChartType(option: "sample", chart: options.type), location: location)
+      }
     }
 
     static func parseFormat(
@@ -140,8 +145,9 @@ public enum ChartBuilder {
       var ys: [(String, [Double])] = []
       for name in options.y { ys.append((name, try numbers("y", name))) }
       var series: [ChartSeries] = []
+      let (groups, sampleNote) = try sampledGroups(x: x)
       for (yName, y) in ys {
-        for (group, rows) in try groups() {
+        for (group, rows) in groups {
           let ordered = options.type == .scatter ? rows.filter { !x[$0].isNaN } : Self.sortedRows(rows, x: x)
           series.append(
             ChartSeries(
@@ -155,9 +161,11 @@ public enum ChartBuilder {
       default: layer = .line(series)
       }
       let kind = options.type == .scatter ? "Scatter plot" : options.type == .area ? "Area chart" : "Line chart"
+      var subtitle = options.subtitle
+      if let sampleNote { subtitle = subtitle.map { $0 + " · " + sampleNote } ?? sampleNote }
       return ChartSpec(
         title: title(default: "\(options.y.joined(separator: ", ")) by \(options.x ?? "")"),
-        subtitle: options.subtitle, description: describe(kind, rows: frame.rowCount),
+        subtitle: subtitle, description: describe(kind, rows: frame.rowCount) + (sampleNote.map { " " + $0 + "." } ?? ""),
         x: xAxis(isDate: isDate),
         y: yAxis(default: options.y.count == 1 ? options.y[0] : "", includeZero: options.type == .area),
         layers: [layer])

@@ -1,9 +1,18 @@
 import FolioData
 
 extension Value {
-  /// Datasets larger than this are written to results.json as schema and row
-  /// count plus their first rows; the full data belongs in a CSV export.
-  public static let jsonRowLimit = 10_000
+  /// Rows of a dataset written into results.json: at most this many…
+  public static let jsonRowLimit = 1_000
+  /// …and at most this many cells, so a 10,000-column dataset shows 10
+  /// rows. A dataset cut short is marked `"truncated": true` beside its
+  /// full row count and columns; in a report's results.json it also points
+  /// to a CSV of all its rows (`ResultsDatasets`).
+  public static let jsonCellLimit = 100_000
+
+  /// Rows of `frame` that results.json shows (at least one when it has any).
+  public static func jsonRows(_ frame: Frame) -> Int {
+    min(frame.rowCount, jsonRowLimit, max(1, jsonCellLimit / max(1, frame.columnNames.count)))
+  }
 
   /// Deterministic, pretty-printed JSON: fields in insertion order, numbers as
   /// the shortest text that round-trips to the same Double (full precision),
@@ -16,11 +25,33 @@ extension Value {
   /// newline), so a document can be assembled from cached fragments.
   public func jsonFragment(indent: Int) -> String {
     var out = ""
-    write(into: &out, indent: indent)
+    var none: ResultsDatasets? = nil
+    write(into: &out, indent: indent, path: "", datasets: &none)
     return out
   }
 
-  private func write(into out: inout String, indent: Int) {
+  /// The JSON of a labeled result in a report's results.json: datasets
+  /// go through `datasets` (written once, capped, pointing to their CSV).
+  func resultFragment(label: String, indent: Int, datasets: inout ResultsDatasets) -> String {
+    var out = ""
+    var some: ResultsDatasets? = datasets
+    write(into: &out, indent: indent, path: label, datasets: &some)
+    if let some { datasets = some }
+    return out
+  }
+
+  /// Whether a dataset appears anywhere in the value.
+  var containsDataset: Bool {
+    switch self {
+    case .table: return true
+    case .array(let items): return items.contains { $0.containsDataset }
+    case .object(let fields): return fields.contains { $0.1.containsDataset }
+    default: return false
+    }
+  }
+
+  /// `path` names the value in results.json (`label.field.0`) for datasets.
+  private func write(into out: inout String, indent: Int, path: String, datasets: inout ResultsDatasets?) {
     switch self {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
@@ -33,7 +64,7 @@ extension Value {
         out += "["
         for (i, item) in items.enumerated() {
           if i > 0 { out += ", " }
-          item.write(into: &out, indent: indent + 1)
+          item.write(into: &out, indent: indent + 1, path: "\(path).\(i)", datasets: &datasets)
         }
         out += "]"
         return
@@ -42,7 +73,7 @@ extension Value {
       out += "[\n"
       for (i, item) in items.enumerated() {
         out += pad
-        item.write(into: &out, indent: indent + 1)
+        item.write(into: &out, indent: indent + 1, path: "\(path).\(i)", datasets: &datasets)
         out += i + 1 < items.count ? ",\n" : "\n"
       }
       out += Value.padding(indent) + "]"
@@ -52,29 +83,36 @@ extension Value {
       out += "{\n"
       for (i, (k, v)) in fields.enumerated() {
         out += pad + Value.jsonQuoted(k) + ": "
-        v.write(into: &out, indent: indent + 1)
+        v.write(into: &out, indent: indent + 1, path: "\(path).\(k)", datasets: &datasets)
         out += i + 1 < fields.count ? ",\n" : "\n"
       }
       out += Value.padding(indent) + "}"
     case .table(let frame):
-      Value.writeTable(frame, into: &out, indent: indent)
+      if datasets != nil {
+        datasets?.write(frame, path: path, into: &out, indent: indent)
+      } else {
+        Value.writeTable(frame, csv: nil, into: &out, indent: indent)
+      }
     }
   }
 
   /// Two spaces per level.
-  private static func padding(_ level: Int) -> String { String(repeating: "  ", count: level) }
+  static func padding(_ level: Int) -> String { String(repeating: "  ", count: level) }
 
   /// A dataset straight from its columns (no per-cell `Value`s): columns with
-  /// types, row count, and the data column by column (first `jsonRowLimit` rows).
-  private static func writeTable(_ frame: Frame, into out: inout String, indent: Int) {
-    let shown = min(frame.rowCount, jsonRowLimit)
+  /// types, row count, and the data column by column (first `jsonRows`
+  /// rows); `csv`, the file holding every row, is given when rows were cut.
+  static func writeTable(_ frame: Frame, csv: String?, into out: inout String, indent: Int) {
+    let shown = jsonRows(frame)
     let p1 = padding(indent + 1), p2 = padding(indent + 2), p3 = padding(indent + 3)
     out += "{\n\(p1)\"columns\": [\n"
     for (i, (name, column)) in zip(frame.columnNames, frame.columns).enumerated() {
       out += "\(p2){\n\(p3)\"name\": \(jsonQuoted(name)),\n\(p3)\"type\": \"\(column.type.rawValue)\"\n\(p2)}"
       out += i + 1 < frame.columnNames.count ? ",\n" : "\n"
     }
-    out += "\(p1)],\n\(p1)\"rows\": \(frame.rowCount),\n\(p1)\"truncated\": \(shown < frame.rowCount),\n\(p1)\"data\": {"
+    out += "\(p1)],\n\(p1)\"rows\": \(frame.rowCount),\n\(p1)\"truncated\": \(shown < frame.rowCount),\n"
+    if let csv { out += "\(p1)\"csv\": \(jsonQuoted(csv)),\n" }
+    out += "\(p1)\"data\": {"
     if frame.columnNames.isEmpty { out += "}\n\(padding(indent))}"; return }
     out += "\n"
     for (i, (name, column)) in zip(frame.columnNames, frame.columns).enumerated() {

@@ -42,13 +42,15 @@ struct ChartLayout {
     }
   }
 
-  init(_ spec: ChartSpec, colors: inout ChartColorAssignment) {
+  /// - Parameter density: the shading of density grids, listed in the legend.
+  init(_ spec: ChartSpec, colors: inout ChartColorAssignment, density: DensityShading? = nil) {
     let extents = ChartExtents(spec)
     hasData = extents.hasData
     let m = Self.margin
     headerBottom = m + Self.titleSize + 4
     if spec.subtitle != nil { headerBottom += Self.subtitleSize + 6 }
-    legend = ChartLegend(spec, colors: &colors, top: headerBottom + 8, left: m, width: Self.width - 2 * m)
+    legend = ChartLegend(
+      spec, colors: &colors, top: headerBottom + 8, left: m, width: Self.width - 2 * m, density: density)
     top = headerBottom + (legend.height > 0 ? legend.height + 16 : 14)
     right = Self.width - m - 8
     let xLabelHeight = spec.x.label.isEmpty ? 0.0 : Self.labelSize + 10

@@ -5,6 +5,8 @@ import FolioNotebook
 struct ChartLegend {
   enum Swatch: Equatable {
     case line, box, band
+    /// A box at a density range's opacity.
+    case shade(Double)
     /// Text only: the "+ N more" note when entries exceed `maxRows`.
     case none
   }
@@ -27,7 +29,13 @@ struct ChartLegend {
 
   /// Assigns every series its colour (in layer order, so colours are the same
   /// whether or not the legend is shown) and places the entries.
-  init(_ spec: ChartSpec, colors: inout ChartColorAssignment, top: Double, left: Double, width: Double) {
+  /// With `density`, the legend also lists the count ranges of the density
+  /// shading ("Points per cell" and one shaded box per range), in the
+  /// series colour when there is one series, else in grey.
+  init(
+    _ spec: ChartSpec, colors: inout ChartColorAssignment, top: Double, left: Double, width: Double,
+    density: DensityShading? = nil
+  ) {
     var all: [Entry] = []
     func add(_ name: String, _ swatch: Swatch) {
       let color = colors.color(for: name)
@@ -43,6 +51,14 @@ struct ChartLegend {
       case .interval(let iv): add(iv.name, .line)
       case .histogram(_, let name): add(name, .box)
       case .rule, .shade: break
+      }
+    }
+    if let density {
+      let shade = all.count == 1 ? all[0].color : ChartPalette.mutedText
+      if all.count == 1 { all = [] }
+      all.append(Entry(name: "Points per cell:", color: ChartPalette.mutedText, swatch: .none))
+      for (k, label) in density.labels.enumerated() {
+        all.append(Entry(name: label, color: shade, swatch: .shade(density.opacity(k))))
       }
     }
     guard all.count >= 2 else {
@@ -86,6 +102,11 @@ struct ChartLegend {
           [("x1", px(e.x)), ("y1", px(cy)), ("x2", px(e.x + 14)), ("y2", px(cy)), ("stroke", e.color),
            ("stroke-width", "2.5"), ("stroke-linecap", "round")])
       case .none: break
+      case .shade(let opacity):
+        svg.element(
+          "rect",
+          [("x", px(e.x)), ("y", px(e.y)), ("width", "12.00"), ("height", "12.00"), ("rx", "2.00"),
+           ("fill", e.color), ("fill-opacity", px(opacity))])
       case .box, .band:
         svg.element(
           "rect",

@@ -11,6 +11,12 @@ import FolioNotebook
 /// Never fails: empty layers (or only NaN data) give a framed "No data"
 /// chart; single points, all-equal values, ±∞ and negative stacked values
 /// are drawn or skipped.
+///
+/// Stays light at any data size (`ChartLimits`, applied by
+/// `ChartReduction`): long lines, areas and bands are downsampled with
+/// largest-triangle-three-buckets, big scatters become density grids, and
+/// bar charts keep their largest categories; histograms are binned before
+/// they get here. A million-point chart is a few hundred kilobytes of SVG.
 public enum SVGChartRenderer {
   public static var fontStack: String { fontStackAttribute.markup }
   /// ``fontStack`` as written in the `font-family` attribute (its quotes are
@@ -26,8 +32,10 @@ public enum SVGChartRenderer {
 
   /// The chart as an `<svg>` element; series colours come from (and are added
   /// to) `colors`, so a series keeps its colour across a report.
-  public static func render(_ spec: ChartSpec, id: String, colors: inout ChartColorAssignment) -> HTML {
-    let layout = ChartLayout(spec, colors: &colors)
+  public static func render(_ original: ChartSpec, id: String, colors: inout ChartColorAssignment) -> HTML {
+    let reduction = ChartReduction(original)
+    let spec = reduction.spec
+    let layout = ChartLayout(spec, colors: &colors, density: reduction.shading)
     var svg = SVGWriter()
     let w = SVGWriter.number(ChartLayout.width)
     let h = SVGWriter.number(ChartLayout.height)
@@ -51,7 +59,13 @@ public enum SVGChartRenderer {
     if layout.hasData {
       ChartAxesDrawing.grid(layout, into: &svg)
       var marks = ChartMarks(layout: layout, colors: colors)
-      for layer in spec.layers { marks.draw(layer) }
+      for (i, layer) in spec.layers.enumerated() {
+        if let grid = reduction.densities[i], let shading = reduction.shading {
+          marks.density(grid, shading: shading)
+        } else {
+          marks.draw(layer)
+        }
+      }
       svg.raw("<g class=\"marks\" clip-path=\"url(#\(id)-clip)\">\n")
       svg.raw(marks.svg.html)
       svg.raw("</g>\n")
