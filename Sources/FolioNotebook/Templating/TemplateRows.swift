@@ -98,10 +98,14 @@ enum TemplateRows {
       guard case .array(let items) = value else { throw fail("filter 'unique' expects a list (e.g. a dataset column), found \(value.typeName)") }
       // Texts are keyed by themselves (the key "text:<s>" of any other value
       // could never equal them), so a 5M-row text column needs no formatting.
+      // A repeat of the previous text (sorted or panel data) skips hashing.
       var seenText = Set<String>(), seen = Set<String>(), out: [Value] = []
+      var previousText: String?
       for v in items {
         let fresh: Bool
         if case .string(let s) = v {
+          if s == previousText { continue }
+          previousText = s
           fresh = seenText.insert(s).inserted
         } else {
           fresh = seen.insert("\(v.typeName):\(TemplateFilters.displayText(v))").inserted
