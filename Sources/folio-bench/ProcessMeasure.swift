@@ -1,11 +1,14 @@
 // One child process timed from outside: wall clock from just before
 // posix_spawn to just after wait4, and the child's own peak resident set
-// (rusage.ru_maxrss from wait4, kilobytes on Linux).
+// (rusage.ru_maxrss from wait4, kilobytes on Linux) and CPU seconds.
 import Foundation
 
-/// Wall seconds, peak RSS and exit status of one finished child.
+/// Wall seconds, CPU seconds (user + system), peak RSS and exit status of
+/// one finished child. CPU time is printed too because on a shared machine
+/// it moves far less than wall time with the load.
 struct ProcessMeasure {
   var seconds: Double
+  var cpuSeconds: Double
   var peakMegabytes: Double
   var status: Int32
 }
@@ -28,7 +31,9 @@ func spawnMeasured(_ exe: URL, _ args: [String], allowFailure: Bool = false) thr
   var usage = rusage()
   while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
   let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-  let measure = ProcessMeasure(seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: status)
+  func secs(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+  let cpu = secs(usage.ru_utime) + secs(usage.ru_stime)
+  let measure = ProcessMeasure(seconds: seconds, cpuSeconds: cpu, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: status)
   if status != 0 && !allowFailure {
     throw BenchmarkError("\(exe.lastPathComponent) \(args.joined(separator: " ")) exited with status \(status)")
   }
