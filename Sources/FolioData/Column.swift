@@ -66,13 +66,13 @@ public enum Column: Sendable {
   /// The rows at `indices`, in that order (a gather). Indices must be valid.
   public func gather(_ indices: [Int]) -> Column {
     switch self {
-    case .number(let v): return .number(indices.map { v[$0] })
+    case .number(let v): return .number(gathered(v, indices))
     case .integer(let c):
-      return .integer(IntegerColumn(values: indices.map { c.values[$0] }, missing: indices.map { c.missing[$0] }))
+      return .integer(IntegerColumn(values: gathered(c.values, indices), missing: gathered(c.missing, indices)))
     case .string(let c):
-      return .string(StringColumn(codes: indices.map { c.codes[$0] }, levels: c.levels))
+      return .string(StringColumn(codes: gathered(c.codes, indices), levels: c.levels))
     case .date(let c):
-      return .date(DateColumn(days: indices.map { c.days[$0] }, missing: indices.map { c.missing[$0] }))
+      return .date(DateColumn(days: gathered(c.days, indices), missing: gathered(c.missing, indices)))
     }
   }
 

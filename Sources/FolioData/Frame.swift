@@ -68,10 +68,13 @@ public struct Frame: Sendable, Equatable {
     columnNames[i] = new
   }
 
-  /// The rows at `indices`, in that order.
+  /// The rows at `indices`, in that order. Columns are gathered in
+  /// parallel on large frames (each column independently, so the result is
+  /// the same as gathering them one by one).
   public func gather(_ indices: [Int]) -> Frame {
     var f = self
-    f.columns = columns.map { $0.gather(indices) }
+    let columns = columns
+    f.columns = indices.count < 100_000 ? columns.map { $0.gather(indices) } : parallelMap(columns.count) { columns[$0].gather(indices) }
     f.rowCount = indices.count
     return f
   }

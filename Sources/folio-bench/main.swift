@@ -10,13 +10,14 @@ let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)
   ("warm-cache", "render the shipped notebooks with a warm block cache (target < 50 ms each)", runWarmCacheBenchmark),
   ("mmm", "marketing-mix search+CV+bootstrap+curves+plan, 150 weeks × 8 channels (target < 0.5 s)", runMMMBenchmark),
   ("mmm-nuts", "Bayesian MMM by NUTS on 6 simulated sets, 156 weeks × 8 channels (target ≤ 5 s per fit)", runMMMNUTSBenchmark),
+  ("promo-scale", "promo-inventory on 5.2M rows: --no-cache, cache first/rerender/byte change, 5M-row load (issue 16)", runPromoScaleBenchmark),
   ("promotion", "train the promotion model on 24 SKUs × 104 weeks, plan 13 weeks (target < 3 s, < 1 s)", runPromotionBenchmark),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let name = args.first, let bench = benchmarks.first(where: { $0.name == name }) else {
   print("usage: folio-bench <benchmark> [options]\n\nbenchmarks:")
-  for b in benchmarks { print("  \(b.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(b.summary)") }
+  for b in benchmarks { print("  \(b.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(b.summary)") }
   exit(2)
 }
 do {

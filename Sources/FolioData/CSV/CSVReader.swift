@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 /// Reads RFC 4180 CSV into a `Frame`.
 ///
@@ -209,26 +208,5 @@ public enum CSVReader {
     default: break
     }
     return e
-  }
-
-  /// `body(0..<n)` on all cores, results in index order.
-  private static func parallelMap<T>(_ n: Int, _ body: (Int) -> T) -> [T] {
-    if n <= 1 { return (0..<n).map(body) }
-    let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: n)
-    slots.initialize(repeating: nil)
-    defer {
-      slots.deinitialize()
-      slots.deallocate()
-    }
-    withoutActuallyEscaping(body) { body in
-      let box = UncheckedBox(body: body, slots: slots)
-      DispatchQueue.concurrentPerform(iterations: n) { i in box.slots[i] = box.body(i) }
-    }
-    return slots.map { $0! }
-  }
-
-  private struct UncheckedBox<T>: @unchecked Sendable {
-    let body: (Int) -> T
-    let slots: UnsafeMutableBufferPointer<T?>
   }
 }

@@ -44,9 +44,22 @@ enum GLMCovariance {
       var ids: [Int] = []
       ids.reserveCapacity(n)
       var seen: [String: Int] = [:]
-      for r in rows {
-        let key = col[r].text
-        if let g = seen[key] { ids.append(g) } else { seen[key] = seen.count; ids.append(seen.count - 1) }
+      func id(_ key: String) -> Int {
+        if let g = seen[key] { return g }
+        seen[key] = seen.count
+        return seen.count - 1
+      }
+      if case .string(let sc) = col {
+        // By dictionary code: each level's text is looked up once, not once per row.
+        var idOfCode = [Int](repeating: -1, count: sc.levels.count)
+        for r in rows {
+          let code = Int(sc.codes[r])
+          if code < 0 { ids.append(id(col[r].text)); continue }
+          if idOfCode[code] < 0 { idOfCode[code] = id(sc.levels[code]) }
+          ids.append(idOfCode[code])
+        }
+      } else {
+        for r in rows { ids.append(id(col[r].text)) }
       }
       let g = seen.count
       guard g > 1 else { throw .numerical("cluster covariance needs at least two clusters in '\(column)'") }

@@ -96,8 +96,22 @@ enum TemplateRows {
       return .array((0..<column.count).map { Value(column[$0]) })
     case "unique":
       guard case .array(let items) = value else { throw fail("filter 'unique' expects a list (e.g. a dataset column), found \(value.typeName)") }
-      var seen = Set<String>(), out: [Value] = []
-      for v in items where seen.insert("\(v.typeName):\(TemplateFilters.displayText(v))").inserted { out.append(v) }
+      // Texts are keyed by themselves (the key "text:<s>" of any other value
+      // could never equal them), so a 5M-row text column needs no formatting.
+      // A repeat of the previous text (sorted or panel data) skips hashing.
+      var seenText = Set<String>(), seen = Set<String>(), out: [Value] = []
+      var previousText: String?
+      for v in items {
+        let fresh: Bool
+        if case .string(let s) = v {
+          if s == previousText { continue }
+          previousText = s
+          fresh = seenText.insert(s).inserted
+        } else {
+          fresh = seen.insert("\(v.typeName):\(TemplateFilters.displayText(v))").inserted
+        }
+        if fresh { out.append(v) }
+      }
       return .array(out)
     case "equals":
       let other = try argument(0, "a value to compare with")

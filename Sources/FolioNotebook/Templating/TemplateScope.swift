@@ -55,7 +55,14 @@ public struct TemplateScope: Sendable {
     case (.table(let frame), .field(let f)):
       if f == "rows" { return .integer(frame.rowCount) }
       if f == "columns" { return .array(frame.columnNames.map(Value.string)) }
-      if let col = frame[f] { return .array((0..<col.count).map { Value(col[$0]) }) }
+      if let col = frame[f] {
+        if case .string(let c) = col {
+          // Each level becomes a value once; rows share it.
+          let levels = c.levels.map(Value.string)
+          return .array(c.codes.map { $0 < 0 ? .null : levels[Int($0)] })
+        }
+        return .array((0..<col.count).map { Value(col[$0]) })
+      }
       throw InlineTemplateError(offset: offset, message: "dataset '\(walked)' has no column '\(f)'\(NearMatches.hint(for: f, in: frame.columnNames, noun: "column"))")
     case (.object, .index(let i)):
       throw InlineTemplateError(offset: offset, message: "'\(walked)' is a record; expected a field name, not index \(i)")

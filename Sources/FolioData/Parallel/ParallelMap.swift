@@ -1,0 +1,43 @@
+import Dispatch
+
+/// `body(0..<n)` run on all cores (`DispatchQueue.concurrentPerform`),
+/// results in index order, so the outcome never depends on scheduling.
+///
+/// For independent pieces of one transform (the columns of a gather, the
+/// chunks of a CSV file); `body` must not touch shared mutable state.
+func parallelMap<T>(_ n: Int, _ body: (Int) -> T) -> [T] {
+  if n <= 1 { return (0..<n).map(body) }
+  let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: n)
+  slots.initialize(repeating: nil)
+  defer {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+  withoutActuallyEscaping(body) { body in
+    let box = ParallelSlots(body: body, slots: slots)
+    DispatchQueue.concurrentPerform(iterations: n) { i in box.slots[i] = box.body(i) }
+  }
+  return slots.map { $0! }
+}
+
+/// The body and result slots shared by the workers; each worker writes only its own slot.
+private struct ParallelSlots<T>: @unchecked Sendable {
+  let body: (Int) -> T
+  let slots: UnsafeMutableBufferPointer<T?>
+}
+
+/// `values[indices[k]]` for every k, copied through unchecked buffers (the
+/// indices must be valid: they come from the frame's own row numbering).
+@inline(__always)
+func gathered<T>(_ values: [T], _ indices: [Int]) -> [T] {
+  values.withUnsafeBufferPointer { src in
+    indices.withUnsafeBufferPointer { idx in
+      [T](unsafeUninitializedCapacity: idx.count) { out, count in
+        if let o = out.baseAddress, let s = src.baseAddress {
+          for k in 0..<idx.count { (o + k).initialize(to: s[idx[k]]) }
+        }
+        count = idx.count
+      }
+    }
+  }
+}
