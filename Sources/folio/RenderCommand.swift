@@ -43,6 +43,9 @@ struct RenderCommand: ParsableCommand {
   @Flag(help: "Run every block; neither read nor write the block cache (DIR/.folio-cache).")
   var noCache = false
 
+  @Flag(help: "Write DIR/<stem>/datasets/<name>.csv for every dataset results.json shows only in part (over 1,000 rows or 100,000 cells), and point to it.")
+  var exportDatasets = false
+
   @Option(help: ArgumentHelp("Where to write result tables and the run record: sqlite:PATH or postgres://user@host:port/db (default: DIR/<stem>/results.sqlite).", valueName: "target"))
   var results: String?
 
@@ -148,6 +151,7 @@ struct RenderCommand: ParsableCommand {
     var job = ReportJob(notebookPath: path, outputDirectory: output)
     job.templatePath = template
     job.useCache = !noCache
+    job.exportDatasets = exportDatasets
     job.refresh = Set(refresh)
     job.showProgress = isatty(STDERR_FILENO) != 0
     job.results = try results.map { try ResultStoreTarget(parsing: $0) }

@@ -17,6 +17,8 @@ struct ReportJob {
   var stem: String
   var templatePath: String?
   var useCache = true
+  /// Write `datasets/<name>.csv` for datasets results.json shows only in part.
+  var exportDatasets = false
   var refresh: Set<String> = []
   var showProgress = false
   /// Where result tables and the run record go; `nil`: DIR/<stem>/results.sqlite.
@@ -132,7 +134,7 @@ struct ReportJob {
     do { try FileBytes.write(html, to: staging.htmlPath) } catch {
       throw .cannotWrite(path: finalSet.htmlPath, reason: error.reason)
     }
-    let resultsFiles = document.resultsFiles(folioVersion: folioVersion)
+    let resultsFiles = document.resultsFiles(folioVersion: folioVersion, exportDatasets: exportDatasets)
     try write(resultsFiles.json, name: "results.json")
     if !resultsFiles.datasets.isEmpty {
       let folder = (staging.folderPath as NSString).appendingPathComponent(DatasetExport.folder)

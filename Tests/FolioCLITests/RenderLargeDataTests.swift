@@ -132,7 +132,13 @@ final class RenderLargeDataTests: XCTestCase {
       ```
       """, "wide.md", in: dir)
     let out = OutputFolder(url: dir.appendingPathComponent("out"), stem: "wide")
-    let r = try FolioProcess.run(["render", notebook, "-o", out.url.path])
+    let plain = try FolioProcess.run(["render", notebook, "-o", out.url.path])
+    XCTAssertEqual(plain.status, 0, plain.stderr)
+    let capped = try XCTUnwrap(try XCTUnwrap(try out.resultsJSON()["results"] as? [String: Any])["wide"] as? [String: Any])
+    XCTAssertEqual(capped["truncated"] as? Bool, true)
+    XCTAssertNil(capped["csv"], "no export unless asked for")
+    XCTAssertFalse(out.exists("datasets"), "exports are opt-in (--export-datasets)")
+    let r = try FolioProcess.run(["render", notebook, "-o", out.url.path, "--export-datasets"])
     XCTAssertEqual(r.status, 0, r.stderr)
     let jsonBytes = try Data(contentsOf: out.file("results.json")).count
     XCTAssertLessThan(jsonBytes, csv.utf8.count / 10, "results.json (\(jsonBytes) bytes) far below the data (\(csv.utf8.count))")
@@ -165,10 +171,10 @@ final class RenderLargeDataTests: XCTestCase {
       ```
       """, "sets.md", in: dir)
     let out = OutputFolder(url: dir.appendingPathComponent("out"), stem: "sets")
-    XCTAssertEqual(try FolioProcess.run(["render", notebook, "-o", out.url.path]).status, 0)
+    XCTAssertEqual(try FolioProcess.run(["render", notebook, "-o", out.url.path, "--export-datasets"]).status, 0)
     XCTAssertTrue(out.exists("datasets/numbers.csv"))
     XCTAssertEqual(try out.manifest().files, ["datasets", "results.json"])
-    let r = try FolioProcess.run(["render", notebook, "-o", out.url.path, "--param", "data=short.csv"])
+    let r = try FolioProcess.run(["render", notebook, "-o", out.url.path, "--param", "data=short.csv", "--export-datasets"])
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertEqual(try out.entries(), [".folio-manifest", "results.json"])
   }

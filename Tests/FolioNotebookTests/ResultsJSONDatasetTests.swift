@@ -19,10 +19,10 @@ final class ResultsJSONDatasetTests: XCTestCase {
 
   override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
 
-  func run(_ body: String) throws -> (json: [String: Any], text: String, datasets: [DatasetExport]) {
+  func run(_ body: String, exportDatasets: Bool = true) throws -> (json: [String: Any], text: String, datasets: [DatasetExport]) {
     let doc = Executor().run(try NotebookParser.parse(body, path: "nb.md"), baseDirectory: dir)
     XCTAssertEqual(doc.diagnostics.map(\.description), [])
-    let files = doc.resultsFiles(folioVersion: "t")
+    let files = doc.resultsFiles(folioVersion: "t", exportDatasets: exportDatasets)
     let object = try JSONSerialization.jsonObject(with: Data(files.json)) as? [String: Any]
     let results = try XCTUnwrap(object?["results"] as? [String: Any])
     return (results, String(decoding: files.json, as: UTF8.self), files.datasets)
@@ -52,6 +52,19 @@ final class ResultsJSONDatasetTests: XCTestCase {
     XCTAssertEqual(picked["same_as"] as? String, "sales")
     XCTAssertEqual(picked["columns"] as? [String], ["SALES", "ID"])
     XCTAssertEqual(r.text.components(separatedBy: "\"data\": {").count - 1, 1, "the rows are written once")
+  }
+
+  func testWithoutExportACappedDatasetHasNoPointerAndNoCSVIsWritten() throws {
+    let r = try run("""
+      ```{data} sales
+      csv: sales.csv
+      ```
+      """, exportDatasets: false)
+    let sales = try XCTUnwrap(r.json["sales"] as? [String: Any])
+    XCTAssertEqual(sales["truncated"] as? Bool, true)
+    XCTAssertEqual(sales["rows"] as? Int, 2_500)
+    XCTAssertNil(sales["csv"])
+    XCTAssertTrue(r.datasets.isEmpty)
   }
 
   func testALargeDatasetIsCappedAndPointsToACSVOfAllItsRows() throws {
@@ -98,6 +111,7 @@ final class ResultsJSONDatasetTests: XCTestCase {
     let frame = try Frame(columns)
     XCTAssertEqual(Value.jsonRows(frame), 333)
     var datasets = ResultsDatasets()
+    datasets.exportCapped = true
     let json = Value.table(frame).resultFragment(label: "wide", indent: 0, datasets: &datasets)
     let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     XCTAssertEqual((object["data"] as? [String: [Any]])?["C299"]?.count, 333)

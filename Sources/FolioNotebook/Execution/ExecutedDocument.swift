@@ -54,7 +54,9 @@ public struct ExecutedDocument: Sendable {
   /// dataset is written from its cached JSON fragment when it has one (a
   /// warm rerun does not re-serialize it); the fragments are appended once
   /// into one reserved buffer, never re-validated as text.
-  public func resultsFiles(folioVersion: String) -> (json: [UInt8], datasets: [DatasetExport]) {
+  /// `exportDatasets` writes a CSV for each capped dataset that has no
+  /// `export:` file of its own (`folio render --export-datasets`).
+  public func resultsFiles(folioVersion: String, exportDatasets: Bool = false) -> (json: [UInt8], datasets: [DatasetExport]) {
     let header = Value.object([
       ("notebook", .string(notebook.path)),
       ("notebook_sha256", .string(notebookSHA256)),
@@ -69,6 +71,7 @@ public struct ExecutedDocument: Sendable {
     ]).jsonFragment(indent: 0)
     var fragments: [String: [UInt8]] = [:]
     var datasets = ResultsDatasets()
+    datasets.exportCapped = exportDatasets
     for case .directive(let d) in blocks {
       guard let l = d.call.label else { continue }
       if let j = d.valueJSON { fragments[l] = j }

@@ -22,10 +22,17 @@ public struct DatasetExport: Sendable {
 /// - A dataset over `Value.jsonRows` rows (1,000 rows or 100,000 cells)
 ///   shows its columns, its full row count, `"truncated": true` and its
 ///   first rows, and `"csv"` points to a CSV of all its rows: the block's
-///   own `export:` file when it is a `table` with one, else
+///   own `export:` file when it is a `table` with one, else, when the render
+///   asks for it (`folio render --export-datasets`, `exportCapped`),
 ///   `datasets/<path>.csv` (`exports`), where the path is the result's label
 ///   and, for a dataset inside a result, its fields (`fit.fitted`).
+///   Exports are opt-in because writing them costs time in proportion to the
+///   data (about 0.9 s per million rows × 9 columns), which would dominate
+///   the render of a multi-million-row notebook.
 struct ResultsDatasets {
+  /// Whether capped datasets without an `export:` file get a CSV in
+  /// `datasets/`; without it their entry has no `"csv"` pointer.
+  var exportCapped = false
   /// Datasets written in full so far, with their results path.
   private(set) var written: [(path: String, frame: Frame)] = []
   /// CSVs the report must write for capped datasets.
@@ -48,7 +55,7 @@ struct ResultsDatasets {
     if Value.jsonRows(frame) < frame.rowCount {
       if let existing = existingCSV[path] {
         csv = existing
-      } else {
+      } else if exportCapped {
         let file = "\(DatasetExport.folder)/\(uniqueName(Self.fileName(path))).csv"
         exports.append(DatasetExport(path: file, frame: frame))
         csv = file
