@@ -77,7 +77,7 @@ struct MMMForecastPlan {
       }
     }
     if let extra = frame.columnNames.first(where: { !used.contains($0) }) {
-      throw fail("unknown column '\(extra)'\(NearMatches.hint(for: extra, in: fit.labels, noun: "channel")); expected the week column, one column per channel (\(fit.labels.joined(separator: ", "))) and the market controls")
+      throw fail("unknown column '\(extra)'; expected the week column, one column per channel (\(fit.labels.joined(separator: ", "))) and the market controls")
     }
     return MMMForecastPlan(weekStarts: weeks, spend: spend, controls: controls)
   }
