@@ -146,6 +146,8 @@ final class MarketingMixForecastDirectiveTests: XCTestCase {
     let f = value(doc, "forecast")
     XCTAssertEqual(f["total"]?.doubleValue ?? .nan, expected.total, accuracy: 1e-6 * abs(expected.total))
     XCTAssertEqual(f["draws"], .integer(30))
+    guard case .table(let channels)? = f["channels"], let contribution = channels["CONTRIBUTION"]?.doubles else { return XCTFail("no channel table") }
+    for c in 0..<3 { XCTAssertEqual(contribution[c], expected.channelTotals[c], accuracy: 1e-6 * abs(expected.channelTotals[c])) }
     XCTAssertEqual(f["first_week"], .string(CivilDate.isoString(days: monday + 7 * 60)))
     XCTAssertEqual(doc.resultTables.first { $0.name == "FORECAST" }?.frame.rowCount, 4)
   }

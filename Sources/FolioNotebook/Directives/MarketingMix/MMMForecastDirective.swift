@@ -97,6 +97,13 @@ public enum MMMForecastDirective: Directive {
     let tableSpec = TableSpec(
       columns: ["Week", "Planned spend", "Predicted revenue", "Low", "High"].enumerated().map { TableSpec.Column(header: $1, isNumeric: $0 > 0) },
       rows: rows, totalRows: rows.count)
+    let channelRows = labels.indices.map { c -> [String] in
+      [labels[c], money.format(table.spend[c].reduce(0, +)), money.format(forecast.channelTotals[c]),
+       hasInterval ? money.format(forecast.channelTotalLow[c]) : "–", hasInterval ? money.format(forecast.channelTotalHigh[c]) : "–"]
+    }
+    let channelSpec = TableSpec(
+      columns: ["Channel", "Planned spend", "Media revenue", "Low", "High"].enumerated().map { TableSpec.Column(header: $1, isNumeric: $0 > 0) },
+      rows: channelRows, totalRows: channelRows.count)
     var note = "Over \(weeks.count) planned weeks (\(CivilDate.isoString(days: weeks[0])) to \(CivilDate.isoString(days: weeks[weeks.count - 1]))) spending \(money.format(totalSpend)), the model predicts \(money.format(forecast.total)) of revenue, \(money.format(forecast.channelTotals.reduce(0, +))) of it from media (carry-over from the observed weeks included)"
     if let b = bootstrap {
       note += "; \(pct.format(lvl)) interval \(money.format(forecast.totalLow)) to \(money.format(forecast.totalHigh)) (the plan evaluated under each of \(forecast.draws) resampled models\(b.refit ? ", each with its own transforms" : "")). The interval covers the uncertainty of the media effects; the baseline is held at the fitted model's and week-to-week noise is not included."
@@ -113,7 +120,7 @@ public enum MMMForecastDirective: Directive {
       description: "Line chart of predicted weekly revenue and baseline over \(weeks.count) planned weeks\(hasInterval ? ", with an interval band" : "").",
       x: ChartAxis(label: "Week", scale: .date), y: ChartAxis(label: "Revenue per week", scale: .numeric(MMMCharts.compact)),
       layers: layers)
-    return DirectiveResult(value: value, outputs: [.note(note), .chart(chart), .table(tableSpec)],
+    return DirectiveResult(value: value, outputs: [.note(note), .chart(chart), .table(tableSpec), .table(channelSpec)],
                            tables: [ResultTable(name: "FORECAST", frame: results)])
   }
 }
