@@ -41,10 +41,10 @@ final class RenderCacheAndResultsTests: XCTestCase {
       XCTAssertEqual(runs.rowCount, 1, "a fresh file holds only this run")
       XCTAssertTrue(runs["params_json"]?[0].text.contains("\"budget\": \(budget)") ?? false, "\(runs)")
       XCTAssertEqual(runs["seed"]?[0], .integer(2026))
-      XCTAssertEqual(runs["result_tables"]?[0], .string("RESPONSE_CURVES,MODEL_RESULTS,MODEL_METADATA"))
+      XCTAssertEqual(runs["result_tables"]?[0], .string("RESPONSE_CURVES,MODEL_RESULTS,MODEL_METADATA,FORECAST"))
     }
     // Each table matches its CSV export row for row.
-    for name in ["MODEL_RESULTS", "RESPONSE_CURVES", "MODEL_METADATA"] {
+    for name in ["MODEL_RESULTS", "RESPONSE_CURVES", "MODEL_METADATA", "FORECAST"] {
       let stored = try table(db, "SELECT * FROM \(name)")
       let csv = try CSVReader.read(path: out.appendingPathComponent("marketing-mix/\(name).csv").path)
       XCTAssertEqual(stored.rowCount, csv.rowCount, name)

@@ -21,7 +21,7 @@ final class MarketingMixNotebookTests: XCTestCase {
     let doc = Executor().run(try NotebookParser.parse(source, path: "marketing-mix.md"), baseDirectory: Self.notebooksDirectory)
     XCTAssertEqual(doc.diagnostics.map(\.description), [])
     XCTAssertEqual(doc.failedCount, 0)
-    XCTAssertEqual(doc.resultTables.map(\.name), ["RESPONSE_CURVES", "MODEL_RESULTS", "MODEL_METADATA"])
+    XCTAssertEqual(doc.resultTables.map(\.name), ["RESPONSE_CURVES", "MODEL_RESULTS", "MODEL_METADATA", "FORECAST"])
     let mmm = doc.results.first { $0.label == "mmm" }?.value
     XCTAssertEqual(mmm?["channels"], .array(["LinkedIn", "Google", "Display", "Meta", "TV", "Email", "Affiliate", "Events"].map {
       .string("\($0)_GLOBAL_ALL")
@@ -32,5 +32,18 @@ final class MarketingMixNotebookTests: XCTestCase {
     let current = plan?["current_total"]?.doubleValue ?? .nan
     XCTAssertEqual(plan?["recommended_total"]?.doubleValue ?? .nan, current, accuracy: 1e-9 * current)
     XCTAssertGreaterThan(plan?["lift"]?.doubleValue ?? .nan, 0)
+    // The shipped plan (scripts/data/make_marketing_plan.py): the 8 weeks after
+    // the data, each channel at its mean weekly spend over the last 13 weeks
+    // (rounded to cents in the CSV).
+    let forecast = doc.results.first { $0.label == "forecast" }?.value
+    XCTAssertEqual(forecast?["weeks"], .integer(8))
+    XCTAssertEqual(forecast?["first_week"], .string("2024-12-30"))
+    guard case .table(let weekly)? = mmm?["weekly"] else { return XCTFail("weekly table") }
+    let channels = ["LinkedIn", "Google", "Display", "Meta", "TV", "Email", "Affiliate", "Events"].map { "\($0)_GLOBAL_ALL" }
+    let lastQuarter = channels.reduce(0.0) { sum, key in sum + (weekly[key]?.doubles ?? []).suffix(13).reduce(0, +) / 13 }
+    XCTAssertEqual(forecast?["total_spend"]?.doubleValue ?? .nan, 8 * lastQuarter, accuracy: 8 * 8 * 0.005)
+    let total = forecast?["total"]?.doubleValue ?? .nan
+    XCTAssertLessThanOrEqual(forecast?["total_low"]?.doubleValue ?? .nan, total)
+    XCTAssertGreaterThanOrEqual(forecast?["total_high"]?.doubleValue ?? .nan, total)
   }
 }

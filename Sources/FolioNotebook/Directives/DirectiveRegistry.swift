@@ -25,7 +25,7 @@ public struct DirectiveRegistry: Sendable {
     // Models.
     GLMDirective.self,
     MMMDataDirective.self, MMMSearchDirective.self, MMMCVDirective.self, MMMROIDirective.self,
-    MMMCurvesDirective.self, MMMPlanDirective.self,
+    MMMCurvesDirective.self, MMMPlanDirective.self, MMMForecastDirective.self,
     PromoModelDirective.self,
     PromoPlanDirective.self,
   ])
