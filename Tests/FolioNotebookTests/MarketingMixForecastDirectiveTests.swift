@@ -202,3 +202,41 @@ final class MarketingMixForecastDirectiveTests: XCTestCase {
     XCTAssertEqual(forecastError(wrongPlan)?.hasPrefix("mmm.md:26:7: error: 'boot' is a"), true, forecastError(wrongPlan) ?? "no error")
   }
 }
+
+/// `{forecast}` without `plan:`: spending as lately.
+extension MarketingMixForecastDirectiveTests {
+  /// The recent-mean plan is the explicit plan whose every week holds each
+  /// channel's (and PMI's) mean over the last `recent_weeks` observed weeks,
+  /// computed here from the input CSV by hand.
+  func testWithoutAPlanTheForecastIsThatOfTheRecentMeanSpendAndControls() throws {
+    let rows = try String(contentsOfFile: dir + "/mmm.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+      .map { $0.split(separator: ",").map(String.init) }
+    let recent = 6
+    func mean(_ channel: String?, column: Int) -> Double {
+      let cells = rows.filter { channel == nil ? $0[1] == "Search" : $0[1] == channel }.suffix(recent)
+      return cells.reduce(0) { $0 + (Double($1[column]) ?? .nan) } / Double(recent)
+    }
+    let spend = ["Search", "Social", "Video"].map { c in [Double](repeating: mean(c, column: 2), count: 4) }
+    var csv = "WEEK_START,Search,Social,Video,PMI_INDEX\n"
+    for t in 0..<4 {
+      csv += ([CivilDate.isoString(days: monday + 7 * (60 + t))] + spend.map { "\($0[t])" } + ["\(mean(nil, column: 4))"]).joined(separator: ",") + "\n"
+    }
+    let explicit = value(try run(plan: csv), "forecast")
+    let recentNotebook = Self.pipeline.replacingOccurrences(of: "plan: next", with: "weeks: 4\nrecent_weeks: \(recent)")
+    let doc = try run(plan: csv, notebook: recentNotebook)
+    XCTAssertEqual(doc.diagnostics, [])
+    let implicit = value(doc, "forecast")
+    for key in ["total", "total_low", "total_high", "total_spend", "media_total"] {
+      let e = explicit[key]?.doubleValue ?? .nan
+      XCTAssertEqual(implicit[key]?.doubleValue ?? .nan, e, accuracy: 1e-9 * abs(e), key)
+    }
+    XCTAssertEqual(implicit["first_week"], explicit["first_week"])
+    XCTAssertEqual(implicit["plan"], .string("recent \(recent)-week mean"))
+  }
+
+  func testWeeksWithAPlanIsAnErrorAtTheOption() throws {
+    let doc = try run(plan: planCSV(), notebook: Self.pipeline.replacingOccurrences(of: "plan: next", with: "plan: next\nweeks: 4"))
+    XCTAssertEqual(forecastError(doc),
+      "mmm.md:27:8: error: 'weeks' describes the plan made without `plan:`; remove it or remove `plan:`")
+  }
+}

@@ -32,9 +32,8 @@ final class MarketingMixNotebookTests: XCTestCase {
     let current = plan?["current_total"]?.doubleValue ?? .nan
     XCTAssertEqual(plan?["recommended_total"]?.doubleValue ?? .nan, current, accuracy: 1e-9 * current)
     XCTAssertGreaterThan(plan?["lift"]?.doubleValue ?? .nan, 0)
-    // The shipped plan (scripts/data/make_marketing_plan.py): the 8 weeks after
-    // the data, each channel at its mean weekly spend over the last 13 weeks
-    // (rounded to cents in the CSV).
+    // The shipped forecast: the 8 weeks after the data, each channel at its
+    // mean weekly spend over the last 13 weeks.
     let forecast = doc.results.first { $0.label == "forecast" }?.value
     XCTAssertEqual(forecast?["weeks"], .integer(8))
     XCTAssertEqual(forecast?["first_week"], .string("2024-12-30"))

@@ -15,7 +15,7 @@ final class MarketingMixOnOtherDataTests: XCTestCase {
   typealias R = ShippedNotebookRunner
 
   private func run(_ params: [(String, String)]) throws -> ExecutedDocument {
-    try R.run("marketing-mix.md", params: [("budget", "300"), ("resamples", "20"), ("plan", "")] + params)
+    try R.run("marketing-mix.md", params: [("budget", "300"), ("resamples", "20")] + params)
   }
 
   func testUpperCaseChannelsAndISOWeeksWithTheirTruthFile() throws {

@@ -11,6 +11,10 @@ import FolioModels
 /// week_column: WEEK_START    # the plan's week column (a `week`-typed column)
 /// level: 0.9                 # interval level (default: the {roi} block's)
 /// ```
+/// Without `plan:`, the block forecasts `weeks:` weeks of spending as
+/// lately: each channel and market control at its mean over the last
+/// `recent_weeks:` observed weeks (`MMMForecastPlan.recent`), so it runs on
+/// any data with no plan file.
 /// The plan's weeks must be consecutive and start the week after the
 /// model's last week (so carry-over from the observed weeks flows into the
 /// plan). Every other plan column is a channel, named by its label or its
@@ -25,12 +29,26 @@ public enum MMMForecastDirective: Directive {
   public static let summary = "What-if forecast: predicted weekly revenue with bootstrap intervals for a future spend plan (weeks × channels); writes FORECAST."
   static let model = DirectiveOption.reference("model", "A {search} block.")
   static let roi = DirectiveOption.reference(optional: "roi", "A {roi} block (optional): intervals from its resamples.")
-  static let plan = DirectiveOption.reference("plan", "A dataset: one row per planned week, a week column and one spend column per channel.")
+  static let plan = DirectiveOption.reference(
+    optional: "plan", "A dataset: one row per planned week, a week column and one spend column per channel (the market controls too). Without it: `weeks` weeks at the recent mean spend.")
+  static let weeks = DirectiveOption.integer(
+    "weeks", default: 8, in: 1...520, unit: " weeks", "Without `plan`: how many weeks after the data to forecast.")
+  static let recentWeeks = DirectiveOption.integer(
+    "recent_weeks", default: 13, in: 1...520, unit: " weeks",
+    "Without `plan`: each channel's spend and each market control is its mean over this many last observed weeks.")
   static let weekColumn = DirectiveOption.column("week_column", default: "WEEK_START", "The plan's week column (read with `types: {COL: week}`).")
   static let level = DirectiveOption.number(
     "level", in: .openUnit,
     "Interval level (default: the {roi} block's level).")
-  public static let options: [any AnyOptionDeclaration] = [model, roi, plan, weekColumn, level]
+  public static let options: [any AnyOptionDeclaration] = [model, roi, plan, weekColumn, weeks, recentWeeks, level]
+
+  public static func validate(_ options: ParsedOptions) -> [NotebookError] {
+    guard options.isPresent(plan) else { return [] }
+    let planOnly: [any AnyOptionDeclaration] = [weeks, recentWeeks]
+    return planOnly.filter { options.isPresent($0) }.map {
+      NotebookError(options.location(of: $0), "'\($0.name)' describes the plan made without `plan:`; remove it or remove `plan:`")
+    }
+  }
 
   public static func run(_ parsed: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
     let reference = parsed[Self.model]
@@ -42,14 +60,19 @@ public enum MMMForecastDirective: Directive {
       return b
     }
     let planReference = parsed[plan]
-    let frame = try context.dataset(planReference)
-    let table = try MMMForecastPlan.read(frame, week: parsed[weekColumn], fit: fitted, at: planReference)
+    let table: MMMForecastPlan
+    if let planReference {
+      table = try MMMForecastPlan.read(try context.dataset(planReference), week: parsed[weekColumn], fit: fitted, at: planReference)
+    } else {
+      table = MMMForecastPlan.recent(fit: fitted, weeks: parsed[weeks], recentWeeks: parsed[recentWeeks])
+    }
+    let planName = planReference?.path ?? "recent \(min(parsed[recentWeeks], input.weekCount))-week mean"
     let lvl = parsed[level] ?? bootstrap?.level ?? 0.9
     let forecast: MMMForecast
     do {
       forecast = try MMMForecast.predict(model, spend: table.spend, controls: table.controls, bootstrap: bootstrap?.boot, level: lvl)
     } catch {
-      throw NotebookError(planReference.location, "plan '\(planReference.path)': \(error.message)")
+      throw NotebookError(planReference?.location ?? parsed.blockLocation, "plan '\(planName)': \(error.message)")
     }
 
     let weeks = table.weekStarts
@@ -72,7 +95,7 @@ public enum MMMForecastDirective: Directive {
     let interval = { (x: Double) -> Value in x.isNaN ? .null : .number(x) }
     let value = Value.object([
       ("model", .string(reference.path)),
-      ("plan", .string(planReference.path)),
+      ("plan", .string(planName)),
       ("weeks", .integer(weeks.count)),
       ("first_week", .string(CivilDate.isoString(days: weeks[0]))),
       ("last_week", .string(CivilDate.isoString(days: weeks[weeks.count - 1]))),
