@@ -38,6 +38,8 @@ struct RenderCommand: ParsableCommand {
   @Flag(help: "Run every block; neither read nor write the block cache (DIR/.folio-cache).")
   var noCache = false
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   @Option(help: ArgumentHelp("Where to write result tables and the run record: sqlite:PATH or postgres://user@host:port/db (default: DIR/<stem>/results.sqlite).", valueName: "target"))
   var results: String?
 
@@ -127,6 +129,8 @@ struct RenderCommand: ParsableCommand {
     var job = ReportJob(notebookPath: path, outputDirectory: output)
     job.templatePath = template
     job.useCache = !noCache
+    job.cacheDirectory = cacheOptions.cache
+    job.cacheCap = cacheOptions.cap
     job.refresh = Set(refresh)
     job.showProgress = isatty(STDERR_FILENO) != 0
     job.results = try results.map { try ResultStoreTarget(parsing: $0) }

@@ -17,6 +17,10 @@ struct ReportJob {
   var stem: String
   var templatePath: String?
   var useCache = true
+  /// The block cache folder; `nil`: DIR/.folio-cache.
+  var cacheDirectory: String?
+  /// Cap on the cache's size, enforced after each render (LRU eviction).
+  var cacheCap = CacheStorage.defaultCap
   var refresh: Set<String> = []
   var showProgress = false
   /// Where result tables and the run record go; `nil`: DIR/<stem>/results.sqlite.
@@ -33,6 +37,10 @@ struct ReportJob {
     self.notebookPath = notebookPath
     self.outputDirectory = outputDirectory
     stem = ((notebookPath as NSString).lastPathComponent as NSString).deletingPathExtension
+  }
+
+  var resolvedCacheDirectory: String {
+    cacheDirectory ?? (outputDirectory as NSString).appendingPathComponent(".folio-cache")
   }
 
   var baseDirectory: String {
@@ -58,7 +66,9 @@ struct ReportJob {
         }
       }
       var executor = Executor()
-      if useCache { executor.cache = BlockCache(directory: (outputDirectory as NSString).appendingPathComponent(".folio-cache")) }
+      if useCache { executor.cache = BlockCache(directory: resolvedCacheDirectory) }
+      // results.json is written from cached fragments: unread results stay undecoded.
+      executor.resolvesAllResults = false
       executor.refresh = refresh
       if showProgress {
         let stem = self.stem
@@ -91,6 +101,7 @@ struct ReportJob {
       runID: run.runID,
       waiting: { printError("\(notebookPath): another render is writing \(outputs.htmlPath); waiting for it to finish (lock \(outputs.lockPath))") },
       write: { staging in try write(document, html: html, run: run, into: staging, finalSet: outputs) })
+    if useCache { CacheStorage(directory: resolvedCacheDirectory).evict(toAtMost: cacheCap) }
     return Outcome(document: document, html: html, htmlPath: outputs.htmlPath)
   }
 

@@ -2,93 +2,200 @@ import Crypto
 import FolioData
 import Foundation
 
-/// A content-addressed store of block results: `<directory>/<key>.block`.
+/// The block cache: small entries `<directory>/<key>.block` (a block's view
+/// and its result with datasets as references) and `<key>.prose` (filled-in
+/// prose), plus the content-addressed datasets in `objects/` (`ObjectStore`).
 ///
-/// An entry is `FOLIO-BLOCK-5\n`, the SHA-256 of the payload (32 bytes) and
-/// the payload; an entry whose hash does not match, that is truncated, or
-/// that fails to decode is treated as absent (and overwritten on the next
-/// store), so a damaged cache costs a recomputation, never a wrong report.
-/// The magic names the payload's layout: bump it whenever `CachedBlock`'s
-/// encoding changes, and old entries are simply recomputed.
+/// An entry is `FOLIO-BLOCK-6\n`, the SHA-256 of the payload (32 bytes) and
+/// the payload; an entry whose hash does not match, that is truncated, that
+/// fails to decode, or whose objects are missing or of the wrong size is
+/// treated as absent (and overwritten on the next store), so a damaged cache
+/// costs a recomputation, never a wrong report. The magic names the
+/// payload's layout: bump it whenever `CachedBlock`'s encoding changes.
+///
+/// Stores run on a background queue (`CacheWriter`), so encoding and writing
+/// datasets overlaps the blocks that follow; `waitForWrites()` joins them.
+/// Every file is written to a temporary name and renamed into place, so
+/// several processes can share one cache directory (`--cache DIR`).
 public struct BlockCache: Sendable {
   public let directory: String
-  static let magic = Array("FOLIO-BLOCK-5\n".utf8)
+  let objects: ObjectStore
+  private let writer: CacheWriter
+  static let magic = Array("FOLIO-BLOCK-6\n".utf8)
+  static let proseMagic = Array("FOLIO-PROSE-1\n".utf8)
 
   public init(directory: String) {
     self.directory = directory
+    objects = ObjectStore(cacheDirectory: directory)
+    writer = CacheWriter()
   }
 
-  func path(_ key: String) -> String { (directory as NSString).appendingPathComponent("\(key).block") }
+  func path(_ key: String, kind: String = "block") -> String {
+    (directory as NSString).appendingPathComponent("\(key).\(kind)")
+  }
 
-  /// The entry for `key`, or `nil` when absent or damaged.
-  ///
-  /// The file is mapped read-only, hashed in place and decoded from the
-  /// mapping, which the decoded entry does not point into: a warm render
-  /// loads megabytes of entries, and copying them first costs page faults.
-  /// Mapping is safe because Folio never rewrites an entry in place: `store`
-  /// renames a new file over it, and the mapped old file stays intact.
-  func load(_ key: String) -> CachedBlock? {
-    let entry = try? FileBytes.withMappedFile(path(key)) { (file: UnsafeBufferPointer<UInt8>) -> CachedBlock? in
-      let bytes = UnsafeRawBufferPointer(file)
-      let head = Self.magic.count
-      guard bytes.count >= head + 32, bytes[0..<head].elementsEqual(Self.magic) else { return nil }
+  /// The entry for `key`, or `nil` when absent, damaged or missing an object.
+  /// Result tables (written to the report folder on every render) are read
+  /// here; the result's datasets only by `loadResult`.
+  func load(_ key: String) -> (entry: CachedBlock, tables: [ResultTable])? {
+    let file = path(key)
+    guard let payload = Self.readVerified(file, magic: Self.magic),
+      let entry = try? BinaryReader.reading(payload, { try CachedBlock.decode(&$0) }),
+      entry.resultObjects.allSatisfy(objects.isPresent)
+    else { return nil }
+    var tables: [ResultTable] = []
+    for t in entry.tables {
+      guard let frame = objects.get(t.ref) else { return nil }
+      tables.append(ResultTable(name: t.name, frame: frame))
+    }
+    CacheFiles.touch(file)
+    for r in entry.resultObjects { CacheFiles.touch(objects.path(r.hash)) }
+    return (entry, tables)
+  }
+
+  /// The value and model of a loaded entry, reading its datasets; throws
+  /// when an object turns out damaged (the caller then recomputes).
+  func loadResult(_ entry: CachedBlock) throws -> (Value, (any BlockModel)?) {
+    try ResultCoding.decode(entry.result) { ref in
+      guard let f = objects.get(ref) else { throw BinaryReader.Corrupt() }
+      return f
+    }
+  }
+
+  /// Stores a block's result in the background: its datasets as objects
+  /// (each once), then the entry naming them.
+  func store(_ result: DirectiveResult, inputs: [(path: String, sha256: String)], valueJSON: [UInt8], key: String) {
+    let objects = self.objects
+    let file = path(key)
+    let inputs = inputs.map { InputRecord(path: $0.path, sha256: $0.sha256) }
+    writer.enqueue { memo in
+      var refs: [ObjectRef] = []
+      for frame in ResultCoding.frames(in: result.value) {
+        guard let r = memo.ref(for: frame, store: objects) else { return }
+        refs.append(r)
+      }
+      var tables: [(String, ObjectRef)] = []
+      for t in result.tables {
+        guard let r = memo.ref(for: t.frame, store: objects) else { return }
+        tables.append((t.name, r))
+      }
+      let entry = CachedBlock(
+        outputs: result.outputs, attachments: result.attachments, tables: tables,
+        inputs: inputs.map { ($0.path, $0.sha256) }, valueJSON: valueJSON, resultObjects: refs,
+        result: ResultCoding.encode(result.value, model: result.model, refs: refs))
+      var w = BinaryWriter()
+      entry.encode(&w)
+      Self.writeVerified(w.bytes, magic: Self.magic, to: file)
+    }
+  }
+
+  /// Filled-in prose stored under `key` (see `Executor`), or `nil`.
+  func loadProse(_ key: String) -> String? {
+    let file = path(key, kind: "prose")
+    guard let payload = Self.readVerified(file, magic: Self.proseMagic) else { return nil }
+    CacheFiles.touch(file)
+    return String(validating: payload, as: UTF8.self)
+  }
+
+  func storeProse(_ markdown: String, key: String) {
+    let file = path(key, kind: "prose")
+    writer.enqueue { _ in Self.writeVerified(Array(markdown.utf8), magic: Self.proseMagic, to: file) }
+  }
+
+  /// Waits until every store so far is on disk (or given up).
+  public func waitForWrites() { writer.wait() }
+
+  // MARK: Files
+
+  /// The payload of a `magic + sha256 + payload` file whose hash matches.
+  private static func readVerified(_ file: String, magic: [UInt8]) -> [UInt8]? {
+    let payload = try? FileBytes.withMappedFile(file) { (mapped: UnsafeBufferPointer<UInt8>) -> [UInt8]? in
+      let bytes = UnsafeRawBufferPointer(mapped)
+      let head = magic.count
+      guard bytes.count >= head + 32, bytes[0..<head].elementsEqual(magic) else { return nil }
       let payload = UnsafeRawBufferPointer(rebasing: bytes[(head + 32)...])
       guard SHA256.hash(data: payload).elementsEqual(bytes[head..<(head + 32)]) else { return nil }
-      var reader = BinaryReader(bytes, from: head + 32)
-      return try? CachedBlock.decode(&reader)
+      return Array(payload)
     }
-    return entry ?? nil
+    return payload ?? nil
   }
 
-  /// Stores an entry atomically (write to a temporary file, then rename).
-  func store(_ entry: CachedBlock, key: String) {
-    var writer = BinaryWriter()
-    entry.encode(&writer)
-    let payload = writer.bytes
-    let file = Self.magic + Array(SHA256.hash(data: payload)) + payload
+  /// Writes `magic + sha256 + payload` atomically (a temporary file renamed over the old).
+  private static func writeVerified(_ payload: [UInt8], magic: [UInt8], to file: String) {
     let fm = FileManager.default
-    try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let tmp = path(key) + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-    guard fm.createFile(atPath: tmp, contents: Data(file)) else { return }
-    _ = try? fm.removeItem(atPath: path(key))
-    try? fm.moveItem(atPath: tmp, toPath: path(key))
+    try? fm.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    let tmp = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+    do {
+      try FileBytes.write(magic + Array(SHA256.hash(data: payload)) + payload, to: tmp)
+      try PathRename.move(tmp, to: file)
+    } catch {
+      unlink(tmp)
+    }
   }
 }
 
-/// What a cached block replays: its result and the input files it read.
-struct CachedBlock {
-  var result: DirectiveResult
-  var inputs: [(path: String, sha256: String)]
-  /// The result value as results.json writes it (nested two levels deep), UTF-8.
-  var valueJSON: [UInt8]
+/// An input file a block read, as stored in its entry.
+private struct InputRecord: Sendable {
+  var path: String
+  var sha256: String
+}
 
-  func encode(_ w: inout BinaryWriter) {
-    w.value(result.value)
-    w.optional(result.model) { $0.model($1) }
-    w.list(result.outputs)
-    w.list(result.attachments)
-    w.int(result.tables.count)
-    for t in result.tables { w.string(t.name); w.frame(t.frame) }
-    w.int(inputs.count)
-    for i in inputs { w.string(i.path); w.string(i.sha256) }
-    w.blob(valueJSON)
+/// Runs cache stores one at a time on a background queue.
+///
+/// It remembers which object each dataset already went to, by the identity
+/// of its column storage (copy-on-write arrays shared between frames), so a
+/// block that returns its input unchanged costs neither an encoding nor a
+/// hash: its entry names the same object.
+final class CacheWriter: @unchecked Sendable {
+  private let queue = DispatchQueue(label: "folio.block-cache.writer")
+  private let group = DispatchGroup()
+  private var memo = ObjectMemo()
+
+  func enqueue(_ work: @escaping @Sendable (inout ObjectMemo) -> Void) {
+    queue.async(group: group) { [self] in work(&memo) }
   }
 
-  static func decode(_ r: inout BinaryReader) throws -> CachedBlock {
-    let value = try r.value()
-    let model = try r.optional { try $0.model() }
-    let outputs = try r.list(BlockOutput.self)
-    let attachments = try r.list(Attachment.self)
-    var tables: [ResultTable] = []
-    let nt = try r.count()
-    for _ in 0..<nt { tables.append(ResultTable(name: try r.string(), frame: try r.frame())) }
-    var inputs: [(String, String)] = []
-    let ni = try r.count()
-    for _ in 0..<ni { inputs.append((try r.string(), try r.string())) }
-    let valueJSON = try r.blob()
-    guard r.isAtEnd else { throw BinaryReader.Corrupt() }
-    var result = DirectiveResult(value: value, outputs: outputs, attachments: attachments, tables: tables)
-    result.model = model
-    return CachedBlock(result: result, inputs: inputs, valueJSON: valueJSON)
+  /// Waits for every store so far, then forgets the datasets it kept for
+  /// identity checks (so a long-running preview does not hold old renders).
+  func wait() {
+    group.wait()
+    queue.sync { memo = ObjectMemo() }
+  }
+}
+
+/// Objects written by this process, by the identity of their frames' columns.
+struct ObjectMemo {
+  private var known: [(frame: Frame, identity: [Int], ref: ObjectRef)] = []
+
+  /// The frame's object, written unless this process already wrote the same storage.
+  mutating func ref(for frame: Frame, store: ObjectStore) -> ObjectRef? {
+    let id = Self.identity(frame)
+    if let hit = known.first(where: { $0.identity == id && $0.frame.columnNames == frame.columnNames }),
+      store.isPresent(hit.ref)
+    {
+      CacheFiles.touch(store.path(hit.ref.hash))
+      return hit.ref
+    }
+    guard let ref = store.put(frame) else { return nil }
+    // The frame is kept so its storage (and so its addresses) stays alive.
+    known.append((frame, id, ref))
+    return ref
+  }
+
+  /// Row count, then each column's storage address and type.
+  private static func identity(_ frame: Frame) -> [Int] {
+    var id = [frame.rowCount]
+    for c in frame.columns {
+      switch c {
+      case .number(let v): id += [0, v.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }]
+      case .integer(let x):
+        id += [1, x.values.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }, x.missing.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }]
+      case .string(let x):
+        id += [2, x.codes.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }, x.levels.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }]
+      case .date(let x):
+        id += [3, x.days.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }, x.missing.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }]
+      }
+    }
+    return id
   }
 }

@@ -107,7 +107,10 @@ public enum SHA256Digest {
     }
   }
 
-  private static func hex(_ digest: SHA256.Digest) -> String {
+  /// The hash of bytes in memory (a mapped cache object), without copying them.
+  public static func hex(of buffer: UnsafeRawBufferPointer) -> String { hex(SHA256.hash(data: buffer)) }
+
+  static func hex(_ digest: SHA256.Digest) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     text.reserveCapacity(64)
