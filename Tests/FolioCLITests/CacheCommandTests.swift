@@ -44,7 +44,7 @@ final class CacheCommandTests: XCTestCase {
     XCTAssertEqual(usage(cache).bytes, 0)
 
     let bad = try FolioProcess.run(["cache", "prune", "--cache", cache.path, "--max-size", "lots"])
-    XCTAssertEqual(bad.status, 64, bad.stderr)
+    XCTAssertEqual(bad.status, 2, bad.stderr)
     XCTAssertTrue(bad.stderr.contains("--max-size expects a size"), bad.stderr)
   }
 

@@ -37,16 +37,17 @@ enum ColumnarFrameCoding {
       case .number(let v): encodeNumbers(v, into: &w)
       case .integer(let c):
         w.u8(Tag.integer.rawValue)
-        packOffsets(c.values.map { Int64($0) }, missing: c.missing, into: &w)
+        packOffsets(c.values, missing: c.missing, into: &w)
         bitmap(c.missing, into: &w)
       case .string(let c):
         w.u8(Tag.string.rawValue)
         w.int(c.levels.count)
         for l in c.levels { w.string(l) }
-        pack(c.codes.map { UInt64(Int64($0) + 1) }, into: &w)
+        let codes = c.codes
+        pack(count: codes.count, into: &w) { UInt64(bitPattern: Int64(codes[$0]) + 1) }
       case .date(let c):
         w.u8(Tag.date.rawValue)
-        packOffsets(c.days.map { Int64($0) }, missing: c.missing, into: &w)
+        packOffsets(c.days, missing: c.missing, into: &w)
         bitmap(c.missing, into: &w)
       }
     }
@@ -88,23 +89,35 @@ enum ColumnarFrameCoding {
   }
 
   /// The values minus their minimum (over present rows), packed narrowest.
-  private static func packOffsets(_ values: [Int64], missing: [Bool], into w: inout some ByteSink) {
+  private static func packOffsets<I: FixedWidthInteger>(_ values: [I], missing: [Bool], into w: inout some ByteSink) {
     var lo = Int64.max
-    for i in values.indices where !missing[i] { lo = min(lo, values[i]) }
+    for i in values.indices where !missing[i] { lo = min(lo, Int64(values[i])) }
     if lo == .max { lo = 0 }
     w.int(Int(lo))
-    pack(values.indices.map { missing[$0] ? 0 : UInt64(bitPattern: values[$0] &- lo) }, into: &w)
+    pack(count: values.count, into: &w) { missing[$0] ? 0 : UInt64(bitPattern: Int64(values[$0]) &- lo) }
   }
 
-  /// A width byte (1, 2, 4 or 8) and the values in that width.
-  private static func pack(_ values: [UInt64], into w: inout some ByteSink) {
-    let hi = values.max() ?? 0
+  /// A width byte (1, 2, 4 or 8) and the `count` values in that width,
+  /// without building an intermediate array of 64-bit values.
+  private static func pack(count: Int, into w: inout some ByteSink, _ value: (Int) -> UInt64) {
+    var hi: UInt64 = 0
+    for i in 0..<count { hi = max(hi, value(i)) }
     switch hi {
-    case ...0xFF: w.u8(1); values.map { UInt8($0) }.withUnsafeBytes { w.append($0) }
-    case ...0xFFFF: w.u8(2); values.map { UInt16($0).littleEndian }.withUnsafeBytes { w.append($0) }
-    case ...0xFFFF_FFFF: w.u8(4); values.map { UInt32($0).littleEndian }.withUnsafeBytes { w.append($0) }
-    default: w.u8(8); values.map { $0.littleEndian }.withUnsafeBytes { w.append($0) }
+    case ...0xFF: w.u8(1); write(count, UInt8.self, into: &w, value)
+    case ...0xFFFF: w.u8(2); write(count, UInt16.self, into: &w, value)
+    case ...0xFFFF_FFFF: w.u8(4); write(count, UInt32.self, into: &w, value)
+    default: w.u8(8); write(count, UInt64.self, into: &w, value)
     }
+  }
+
+  private static func write<T: FixedWidthInteger & UnsignedInteger>(
+    _ count: Int, _: T.Type, into w: inout some ByteSink, _ value: (Int) -> UInt64
+  ) {
+    let out = [T](unsafeUninitializedCapacity: count) { buffer, n in
+      for i in 0..<count { buffer[i] = T(truncatingIfNeeded: value(i)).littleEndian }
+      n = count
+    }
+    out.withUnsafeBytes { w.append($0) }
   }
 
   /// A presence byte, then one bit per row (bit `i % 8` of byte `i / 8`) when any row is missing.
