@@ -67,18 +67,26 @@ final class CacheObjectsExecutorTests: XCTestCase {
     CacheStorage(directory: cacheDir).list().filter(\.isObject).map(\.path).sorted()
   }
 
+  /// Object files whose content starts with `magic` (column objects or dataset manifests).
+  func objectFiles(_ magic: [UInt8]) -> [String] {
+    objectFiles().filter { FileManager.default.contents(atPath: $0)?.starts(with: magic) ?? false }
+  }
+
   func testADatasetReturnedUnchangedByThreeBlocksIsOneObject() throws {
     let cold = try render(notebook())
     XCTAssertEqual(cold.computed, ["d", "same", "t", "big"])
-    // d, same (a filter keeping every row) and t (d's table) are one dataset; big is another.
-    XCTAssertEqual(objectFiles().count, 2)
+    // d, same (a filter keeping every row) and t (d's table) are one dataset; big is
+    // another, which shares d's two columns (its filter keeps every row) and adds Y.
+    XCTAssertEqual(objectFiles(ObjectStore.frameMagic).count, 2)
+    XCTAssertEqual(objectFiles(ObjectStore.columnMagic).count, 3)
+    XCTAssertEqual(objectFiles().count, 5)
     XCTAssertEqual(prose(cold.doc), "Rows: 500, kept 500, largest Y 1000.")
   }
 
   func testAWarmRerenderDecodesNoDatasetAndMatchesTheColdOne() throws {
     let cold = try render(notebook())
-    // Damage every object without changing its size: a rerender that read one would recompute.
-    for path in objectFiles() {
+    // Damage every column without changing its size: a rerender that read one would recompute.
+    for path in objectFiles(ObjectStore.columnMagic) {
       var bytes = try XCTUnwrap(FileManager.default.contents(atPath: path))
       bytes[bytes.count - 1] ^= 0xFF
       try bytes.write(to: URL(fileURLWithPath: path))
@@ -87,18 +95,17 @@ final class CacheObjectsExecutorTests: XCTestCase {
     XCTAssertEqual(warm.computed, [])
     XCTAssertEqual(prose(warm.doc), prose(cold.doc), "prose is replayed, not recomputed from datasets")
     XCTAssertEqual(warm.doc.resultsJSON(folioVersion: "t"), cold.doc.resultsJSON(folioVersion: "t"))
-    // The objects are untouched (still damaged): nothing read them.
+    // Nothing rewrote the damaged columns: nothing read them (a read would have failed and recomputed).
     let storeView = ObjectStore(cacheDirectory: cacheDir)
-    let damaged = objectFiles().filter { path in
+    for path in objectFiles(ObjectStore.frameMagic) {
       let hash = path.split(separator: "/").suffix(2).joined()
-      return storeView.get(ObjectRef(hash: hash, size: CacheFiles.size(path) ?? 0)) == nil
+      XCTAssertNil(storeView.get(ObjectRef(hash: hash, size: CacheFiles.size(path) ?? 0)), "still damaged")
     }
-    XCTAssertEqual(damaged.count, 2)
   }
 
   func testADamagedObjectIsRecomputedWhenADownstreamBlockNeedsIt() throws {
     let cold = try render(notebook())
-    for path in objectFiles() {
+    for path in objectFiles(ObjectStore.columnMagic) {
       var bytes = try XCTUnwrap(FileManager.default.contents(atPath: path))
       bytes[bytes.count - 1] ^= 0xFF
       try bytes.write(to: URL(fileURLWithPath: path))

@@ -120,20 +120,35 @@ final class ObjectStoreTests: XCTestCase {
 
   func testSameDatasetIsStoredOnceAndDamagedObjectsReadAsAbsent() throws {
     let store = ObjectStore(cacheDirectory: dir)
-    let f = try Frame([("x", .number((0..<1000).map { Double($0) * 0.25 }))])
-    let a = try XCTUnwrap(store.put(f))
-    let b = try XCTUnwrap(store.put(try Frame([("x", .number((0..<1000).map { Double($0) * 0.25 }))])))
+    var memo = ObjectMemo()
+    let f = try Frame([("x", .number((0..<1000).map { Double($0) * 0.25 })), ("s", .string(StringColumn((0..<1000).map { "k\($0 % 3)" })))])
+    let a = try XCTUnwrap(store.put(f, memo: &memo))
+    // Equal content built separately (other storage, so the memo does not know it): same objects.
+    var fresh = ObjectMemo()
+    let b = try XCTUnwrap(store.put(try Frame([("x", .number((0..<1000).map { Double($0) * 0.25 })), ("s", .string(StringColumn((0..<1000).map { "k\($0 % 3)" })))]), memo: &fresh))
     XCTAssertEqual(a, b, "equal content, one object")
-    XCTAssertEqual(CacheStorage(directory: dir).summary().objects, 1)
+    // A derived frame sharing column x (and adding one) adds one column and one manifest.
+    var g = f
+    try g.append("y", .number([Double](repeating: 1, count: 1000)))
+    _ = try XCTUnwrap(store.put(g, memo: &memo))
+    XCTAssertEqual(CacheStorage(directory: dir).summary().objects, 5, "x, s, y and two manifests")
     XCTAssertEqual(store.get(a), f)
+    XCTAssertTrue(store.isPresent(a))
 
-    // One flipped byte: the hash no longer matches.
-    var bytes = try XCTUnwrap(FileManager.default.contents(atPath: store.path(a.hash)))
-    bytes[bytes.count - 3] ^= 0x40
-    try bytes.write(to: URL(fileURLWithPath: store.path(a.hash)))
+    // One flipped byte in a column: the hash no longer matches, so the dataset reads as absent.
+    let columns = CacheStorage(directory: dir).list().filter {
+      $0.isObject && (FileManager.default.contents(atPath: $0.path)?.starts(with: ObjectStore.columnMagic) ?? false)
+    }
+    for c in columns {
+      var bytes = try XCTUnwrap(FileManager.default.contents(atPath: c.path))
+      bytes[bytes.count - 1] ^= 0x40
+      try bytes.write(to: URL(fileURLWithPath: c.path))
+    }
     XCTAssertNil(store.get(a))
-    // Truncated: also absent, and not even "present" for a hit.
-    try bytes.prefix(20).write(to: URL(fileURLWithPath: store.path(a.hash)))
+    // Truncated manifest: absent, and not even "present" for a hit.
+    let manifest = store.path(a.hash)
+    let bytes = try XCTUnwrap(FileManager.default.contents(atPath: manifest))
+    try bytes.prefix(20).write(to: URL(fileURLWithPath: manifest))
     XCTAssertFalse(store.isPresent(a))
     XCTAssertNil(store.get(a))
   }

@@ -71,12 +71,12 @@ public struct BlockCache: Sendable {
     writer.enqueue { memo in
       var refs: [ObjectRef] = []
       for frame in ResultCoding.frames(in: result.value) {
-        guard let r = memo.ref(for: frame, store: objects) else { return }
+        guard let r = objects.put(frame, memo: &memo) else { return }
         refs.append(r)
       }
       var tables: [(String, ObjectRef)] = []
       for t in result.tables {
-        guard let r = memo.ref(for: t.frame, store: objects) else { return }
+        guard let r = objects.put(t.frame, memo: &memo) else { return }
         tables.append((t.name, r))
       }
       let entry = CachedBlock(
@@ -142,10 +142,10 @@ private struct InputRecord: Sendable {
 
 /// Runs cache stores one at a time on a background queue.
 ///
-/// It remembers which object each dataset already went to, by the identity
-/// of its column storage (copy-on-write arrays shared between frames), so a
-/// block that returns its input unchanged costs neither an encoding nor a
-/// hash: its entry names the same object.
+/// It remembers which object each column already went to, by the identity
+/// of its storage (copy-on-write arrays shared between frames), so a block
+/// that returns its input unchanged, or adds columns to it, encodes and
+/// hashes only what is new.
 final class CacheWriter: @unchecked Sendable {
   private let queue = DispatchQueue(label: "folio.block-cache.writer")
   private let group = DispatchGroup()
@@ -163,39 +163,32 @@ final class CacheWriter: @unchecked Sendable {
   }
 }
 
-/// Objects written by this process, by the identity of their frames' columns.
+/// Column objects written by this process, by the identity of the
+/// columns' storage (copy-on-write arrays that derived frames share).
 struct ObjectMemo {
-  private var known: [(frame: Frame, identity: [Int], ref: ObjectRef)] = []
+  private var known: [[Int]: (column: Column, ref: ObjectRef)] = [:]
 
-  /// The frame's object, written unless this process already wrote the same storage.
-  mutating func ref(for frame: Frame, store: ObjectStore) -> ObjectRef? {
-    let id = Self.identity(frame)
-    if let hit = known.first(where: { $0.identity == id && $0.frame.columnNames == frame.columnNames }),
-      store.isPresent(hit.ref)
-    {
+  /// The column's object, written unless this process already wrote the same storage.
+  mutating func ref(for column: Column, store: ObjectStore) -> ObjectRef? {
+    let id = Self.identity(column)
+    if let hit = known[id], CacheFiles.size(store.path(hit.ref.hash)) == hit.ref.size {
       CacheFiles.touch(store.path(hit.ref.hash))
       return hit.ref
     }
-    guard let ref = store.put(frame) else { return nil }
-    // The frame is kept so its storage (and so its addresses) stays alive.
-    known.append((frame, id, ref))
+    guard let ref = store.put(column) else { return nil }
+    // The column is kept so its storage (and so its address) stays alive.
+    known[id] = (column, ref)
     return ref
   }
 
-  /// Row count, then each column's storage address and type.
-  private static func identity(_ frame: Frame) -> [Int] {
-    var id = [frame.rowCount]
-    for c in frame.columns {
-      switch c {
-      case .number(let v): id += [0, v.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }]
-      case .integer(let x):
-        id += [1, x.values.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }, x.missing.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }]
-      case .string(let x):
-        id += [2, x.codes.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }, x.levels.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }]
-      case .date(let x):
-        id += [3, x.days.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }, x.missing.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }]
-      }
+  /// Type, row count and the addresses of the column's arrays.
+  private static func identity(_ c: Column) -> [Int] {
+    func address<T>(_ a: [T]) -> Int { a.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) } }
+    switch c {
+    case .number(let v): return [0, v.count, address(v)]
+    case .integer(let x): return [1, x.values.count, address(x.values), address(x.missing)]
+    case .string(let x): return [2, x.codes.count, address(x.codes), address(x.levels)]
+    case .date(let x): return [3, x.days.count, address(x.days), address(x.missing)]
     }
-    return id
   }
 }

@@ -28,28 +28,35 @@ enum ColumnarFrameCoding {
 
   // MARK: Encoding
 
+  /// A whole frame inline: column count, row count, then each column's name and `encode(column)`.
   static func encode(_ frame: Frame, into w: inout some ByteSink) {
     w.int(frame.columnNames.count)
     w.int(frame.rowCount)
     for (name, column) in zip(frame.columnNames, frame.columns) {
       w.string(name)
-      switch column {
-      case .number(let v): encodeNumbers(v, into: &w)
-      case .integer(let c):
-        w.u8(Tag.integer.rawValue)
-        packOffsets(c.values, missing: c.missing, into: &w)
-        bitmap(c.missing, into: &w)
-      case .string(let c):
-        w.u8(Tag.string.rawValue)
-        w.int(c.levels.count)
-        for l in c.levels { w.string(l) }
-        let codes = c.codes
-        pack(count: codes.count, into: &w) { UInt64(bitPattern: Int64(codes[$0]) + 1) }
-      case .date(let c):
-        w.u8(Tag.date.rawValue)
-        packOffsets(c.days, missing: c.missing, into: &w)
-        bitmap(c.missing, into: &w)
-      }
+      encode(column, into: &w)
+    }
+  }
+
+  /// One column: its row count, a type tag and its packed values.
+  static func encode(_ column: Column, into w: inout some ByteSink) {
+    w.int(column.count)
+    switch column {
+    case .number(let v): encodeNumbers(v, into: &w)
+    case .integer(let c):
+      w.u8(Tag.integer.rawValue)
+      packOffsets(c.values, missing: c.missing, into: &w)
+      bitmap(c.missing, into: &w)
+    case .string(let c):
+      w.u8(Tag.string.rawValue)
+      w.int(c.levels.count)
+      for l in c.levels { w.string(l) }
+      let codes = c.codes
+      pack(count: codes.count, into: &w) { UInt64(bitPattern: Int64(codes[$0]) + 1) }
+    case .date(let c):
+      w.u8(Tag.date.rawValue)
+      packOffsets(c.days, missing: c.missing, into: &w)
+      bitmap(c.missing, into: &w)
     }
   }
 
@@ -131,7 +138,7 @@ enum ColumnarFrameCoding {
 
   // MARK: Decoding
 
-  /// Reads what `encode` wrote; anything inconsistent throws `BinaryReader.Corrupt`.
+  /// Reads what `encode(frame)` wrote; anything inconsistent throws `BinaryReader.Corrupt`.
   static func decode(_ r: inout BinaryReader) throws -> Frame {
     let n = try r.count()
     let rows = try r.int()
@@ -139,48 +146,57 @@ enum ColumnarFrameCoding {
     var frame = Frame()
     for _ in 0..<n {
       let name = try r.string()
-      guard let tag = Tag(rawValue: try r.u8()) else { throw BinaryReader.Corrupt() }
-      let column: Column
-      switch tag {
-      case .rawNumber:
-        column = .number(try r.array(Double.self, count: rows))
-      case .scaledNumber:
-        let k = Int(try r.u8())
-        guard k < scales.count else { throw BinaryReader.Corrupt() }
-        let scale = scales[k]
-        let ints = try unpackOffsets(&r, rows: rows)
-        let missing = try readBitmap(&r, rows: rows)
-        var v = [Double](repeating: .nan, count: rows)
-        for i in 0..<rows where !missing[i] { v[i] = Double(ints[i]) / scale }
-        column = .number(v)
-      case .integer:
-        let ints = try unpackOffsets(&r, rows: rows)
-        column = .integer(IntegerColumn(values: ints.map { Int($0) }, missing: try readBitmap(&r, rows: rows)))
-      case .string:
-        let m = try r.count()
-        var levels: [String] = []
-        levels.reserveCapacity(m)
-        for _ in 0..<m { levels.append(try r.string()) }
-        let packed = try unpack(&r, rows: rows)
-        var codes = [Int32](repeating: -1, count: rows)
-        for i in 0..<rows {
-          guard packed[i] <= UInt64(m) else { throw BinaryReader.Corrupt() }
-          codes[i] = Int32(packed[i]) - 1
-        }
-        column = .string(StringColumn(codes: codes, levels: levels))
-      case .date:
-        let ints = try unpackOffsets(&r, rows: rows)
-        var days = [Int32](repeating: 0, count: rows)
-        for i in 0..<rows {
-          guard let d = Int32(exactly: ints[i]) else { throw BinaryReader.Corrupt() }
-          days[i] = d
-        }
-        column = .date(DateColumn(days: days, missing: try readBitmap(&r, rows: rows)))
-      }
+      let column = try decodeColumn(&r)
       guard column.count == rows else { throw BinaryReader.Corrupt() }
       do { try frame.append(name, column) } catch { throw BinaryReader.Corrupt() }
     }
     return frame
+  }
+
+  /// Reads what `encode(column)` wrote.
+  static func decodeColumn(_ r: inout BinaryReader) throws -> Column {
+    let rows = try r.int()
+    guard rows >= 0 else { throw BinaryReader.Corrupt() }
+    guard let tag = Tag(rawValue: try r.u8()) else { throw BinaryReader.Corrupt() }
+    let column: Column
+    switch tag {
+    case .rawNumber:
+      column = .number(try r.array(Double.self, count: rows))
+    case .scaledNumber:
+      let k = Int(try r.u8())
+      guard k < scales.count else { throw BinaryReader.Corrupt() }
+      let scale = scales[k]
+      let ints = try unpackOffsets(&r, rows: rows)
+      let missing = try readBitmap(&r, rows: rows)
+      var v = [Double](repeating: .nan, count: rows)
+      for i in 0..<rows where !missing[i] { v[i] = Double(ints[i]) / scale }
+      column = .number(v)
+    case .integer:
+      let ints = try unpackOffsets(&r, rows: rows)
+      column = .integer(IntegerColumn(values: ints.map { Int($0) }, missing: try readBitmap(&r, rows: rows)))
+    case .string:
+      let m = try r.count()
+      var levels: [String] = []
+      levels.reserveCapacity(m)
+      for _ in 0..<m { levels.append(try r.string()) }
+      let packed = try unpack(&r, rows: rows)
+      var codes = [Int32](repeating: -1, count: rows)
+      for i in 0..<rows {
+        guard packed[i] <= UInt64(m) else { throw BinaryReader.Corrupt() }
+        codes[i] = Int32(packed[i]) - 1
+      }
+      column = .string(StringColumn(codes: codes, levels: levels))
+    case .date:
+      let ints = try unpackOffsets(&r, rows: rows)
+      var days = [Int32](repeating: 0, count: rows)
+      for i in 0..<rows {
+        guard let d = Int32(exactly: ints[i]) else { throw BinaryReader.Corrupt() }
+        days[i] = d
+      }
+      column = .date(DateColumn(days: days, missing: try readBitmap(&r, rows: rows)))
+    }
+    guard column.count == rows else { throw BinaryReader.Corrupt() }
+    return column
   }
 
   private static func unpackOffsets(_ r: inout BinaryReader, rows: Int) throws -> [Int64] {

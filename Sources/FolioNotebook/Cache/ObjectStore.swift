@@ -2,19 +2,25 @@ import Crypto
 import FolioData
 import Foundation
 
-/// The cache's content-addressed datasets: `<cache>/objects/ab/cdef…`, named
-/// by the SHA-256 of their encoding (`ColumnarFrameCoding`), so a dataset that
-/// several blocks return (a `table` of `d`, a filter that keeps every row)
-/// is stored once and block entries only name it.
+/// The cache's content-addressed datasets: `<cache>/objects/ab/cdef…`, each
+/// named by the SHA-256 of its content.
 ///
-/// A file is `FOLIO-OBJECT-1\n` followed by the encoding. Objects are written
-/// to a temporary file in `objects/` and renamed into place, so a reader (in
-/// this or another process) sees a whole object or none; two writers of the
-/// same object write identical bytes, and the second rename is harmless.
-/// A read re-hashes the object and treats a mismatch as absent.
+/// A dataset is stored as one object per column (`ColumnarFrameCoding`) plus
+/// a small manifest object naming its columns' objects. So a dataset that
+/// several blocks return (a `table` of `d`, a filter that keeps every row)
+/// is stored once, and so is every column a derived dataset shares with its
+/// source (a `derive` adds only its new columns; equal GLM residual columns
+/// are one object).
+///
+/// A file is a magic line followed by the content. Objects are written to a
+/// temporary file in `objects/` and renamed into place, so a reader (in this
+/// or another process) sees a whole object or none; two writers of the same
+/// object write identical bytes, and the second rename is harmless. A read
+/// re-hashes the object and treats a mismatch as absent.
 struct ObjectStore: Sendable {
   let directory: String
-  static let magic = Array("FOLIO-OBJECT-1\n".utf8)
+  static let columnMagic = Array("FOLIO-COLUMN-1\n".utf8)
+  static let frameMagic = Array("FOLIO-FRAME-2\n".utf8)
 
   init(cacheDirectory: String) {
     directory = (cacheDirectory as NSString).appendingPathComponent("objects")
@@ -25,31 +31,54 @@ struct ObjectStore: Sendable {
     "\(directory)/\(hash.prefix(2))/\(hash.dropFirst(2))"
   }
 
-  /// Writes `frame` and returns its reference, or `nil` when it cannot be
-  /// written (the block's entry is then not stored either).
-  func put(_ frame: Frame) -> ObjectRef? {
+  /// Writes `frame` (its columns through `memo`, then its manifest) and
+  /// returns the manifest's reference, or `nil` when it cannot be written.
+  func put(_ frame: Frame, memo: inout ObjectMemo) -> ObjectRef? {
+    var columns: [ObjectRef] = []
+    for c in frame.columns {
+      guard let ref = memo.ref(for: c, store: self) else { return nil }
+      columns.append(ref)
+    }
+    return write(magic: Self.frameMagic) { w in
+      w.int(frame.columnNames.count)
+      w.int(frame.rowCount)
+      for (name, ref) in zip(frame.columnNames, columns) {
+        w.string(name)
+        w.string(ref.hash)
+        w.int(ref.size)
+      }
+    }
+  }
+
+  /// Writes one column's object.
+  func put(_ column: Column) -> ObjectRef? {
+    write(magic: Self.columnMagic) { ColumnarFrameCoding.encode(column, into: &$0) }
+  }
+
+  /// Streams `magic + content` to a temporary file, hashing the content,
+  /// and renames it to the content's name (or drops it when that object is
+  /// already stored, marking the stored one used).
+  private func write(magic: [UInt8], _ content: (inout HashingFileSink) -> Void) -> ObjectRef? {
     let fm = FileManager.default
     try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let tmp = "\(directory)/tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
     let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return nil }
+    var header = HashingFileSink(fd: fd)  // the magic is written, not hashed
+    magic.withUnsafeBytes { header.append($0) }
+    header.flush()
     var sink = HashingFileSink(fd: fd)
-    Self.magic.withUnsafeBytes { header in
-      // The header is not part of the hashed content: write it around the sink.
-      _ = header.baseAddress.map { Foundation.write(fd, $0, header.count) }
-    }
-    ColumnarFrameCoding.encode(frame, into: &sink)
+    content(&sink)
     let hash = sink.finish()
-    let ok = !sink.failed && close(fd) == 0
+    let ok = !header.failed && !sink.failed && close(fd) == 0
     guard ok else {
       unlink(tmp)
       return nil
     }
-    let ref = ObjectRef(hash: hash, size: Self.magic.count + sink.written)
+    let ref = ObjectRef(hash: hash, size: magic.count + sink.written)
     let final = path(hash)
     try? fm.createDirectory(atPath: (final as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     if CacheFiles.size(final) == ref.size {
-      // Already stored (by an earlier block or another process): keep it, mark it used.
       unlink(tmp)
       CacheFiles.touch(final)
     } else if rename(tmp, final) != 0 {
@@ -59,27 +88,64 @@ struct ObjectStore: Sendable {
     return ref
   }
 
-  /// Whether the object is present with its expected size (a cheap check
-  /// made on every cache hit; the content is verified when it is read).
-  func isPresent(_ ref: ObjectRef) -> Bool { CacheFiles.size(path(ref.hash)) == ref.size }
-
-  /// The dataset `ref` names, verified against its hash; `nil` when it is
-  /// missing, truncated or damaged. Marks it recently used.
-  func get(_ ref: ObjectRef) -> Frame? {
-    let file = path(ref.hash)
-    let frame = try? FileBytes.withMappedFile(file) { (mapped: UnsafeBufferPointer<UInt8>) -> Frame? in
-      let bytes = UnsafeRawBufferPointer(mapped)
-      let head = Self.magic.count
-      guard bytes.count == ref.size, bytes.count >= head, bytes[0..<head].elementsEqual(Self.magic) else { return nil }
-      let payload = UnsafeRawBufferPointer(rebasing: bytes[head...])
-      guard SHA256Digest.hex(of: payload) == ref.hash else { return nil }
-      var reader = BinaryReader(bytes, from: head)
-      guard let f = try? ColumnarFrameCoding.decode(&reader), reader.isAtEnd else { return nil }
-      return f
+  /// Whether the dataset is present: its manifest verifies and every column
+  /// object has its expected size (checked on every cache hit; columns are
+  /// verified when read). Marks them all used.
+  func isPresent(_ ref: ObjectRef) -> Bool {
+    guard let columns = manifest(ref) else { return false }
+    for c in columns.refs {
+      guard CacheFiles.size(path(c.hash)) == c.size else { return false }
     }
-    guard let frame = frame ?? nil else { return nil }
-    CacheFiles.touch(file)
+    for c in columns.refs { CacheFiles.touch(path(c.hash)) }
+    CacheFiles.touch(path(ref.hash))
+    return true
+  }
+
+  /// The dataset `ref` names, every object verified against its hash; `nil`
+  /// when any is missing, truncated or damaged. Marks them used.
+  func get(_ ref: ObjectRef) -> Frame? {
+    guard let m = manifest(ref) else { return nil }
+    var frame = Frame()
+    for (name, c) in zip(m.names, m.refs) {
+      let column = read(c, magic: Self.columnMagic) { r -> Column? in
+        let col = try ColumnarFrameCoding.decodeColumn(&r)
+        return col.count == m.rows ? col : nil
+      }
+      guard let column = column ?? nil else { return nil }
+      do { try frame.append(name, column) } catch { return nil }
+      CacheFiles.touch(path(c.hash))
+    }
+    CacheFiles.touch(path(ref.hash))
     return frame
+  }
+
+  /// A dataset's column names, row count and column objects.
+  private func manifest(_ ref: ObjectRef) -> (names: [String], rows: Int, refs: [ObjectRef])? {
+    read(ref, magic: Self.frameMagic) { r in
+      let n = try r.count()
+      let rows = try r.int()
+      var names: [String] = [], refs: [ObjectRef] = []
+      for _ in 0..<n {
+        names.append(try r.string())
+        refs.append(try r.ref())
+      }
+      return (names, rows, refs)
+    }
+  }
+
+  /// Decodes the object `ref` after checking its size, magic and hash;
+  /// `nil` when any check or the decoding fails.
+  private func read<T>(_ ref: ObjectRef, magic: [UInt8], _ decode: (inout BinaryReader) throws -> T) -> T? {
+    let value = try? FileBytes.withMappedFile(path(ref.hash)) { (mapped: UnsafeBufferPointer<UInt8>) -> T? in
+      let bytes = UnsafeRawBufferPointer(mapped)
+      let head = magic.count
+      guard bytes.count == ref.size, bytes.count >= head, bytes[0..<head].elementsEqual(magic) else { return nil }
+      guard SHA256Digest.hex(of: UnsafeRawBufferPointer(rebasing: bytes[head...])) == ref.hash else { return nil }
+      var reader = BinaryReader(bytes, from: head)
+      guard let v = try? decode(&reader), reader.isAtEnd else { return nil }
+      return v
+    }
+    return value ?? nil
   }
 }
 
