@@ -128,7 +128,7 @@ final class BlockCacheEntryTests: XCTestCase {
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let chart = ChartSpec(title: "gaps", layers: [.line([ChartSeries(name: "s", x: [1, 2, 3], y: [1, .nan, .infinity])])])
     let cache = BlockCache(directory: dir)
-    cache.store(DirectiveResult(value: .null, outputs: [.chart(chart)]), inputs: [], valueJSON: Array("null".utf8), key: "k")
+    cache.store(DirectiveResult(value: .null, outputs: [.chart(chart)]), inputs: [], valueJSON: Array("null".utf8), seconds: 0, key: "k")
     cache.waitForWrites()
     let back = try XCTUnwrap(cache.load("k"), "an entry with NaN must be stored, not silently dropped")
     guard case .chart(let c)? = back.entry.outputs.first, case .line(let s) = c.layers[0] else { return XCTFail() }

@@ -154,6 +154,28 @@ final class ObjectStoreTests: XCTestCase {
   }
 }
 
+/// Large datasets that were quicker to compute than to read back are not kept.
+final class BlockCacheKeepPolicyTests: XCTestCase {
+  func testALargeResultIsKeptOnlyWhenComputingItTookLongerThanReadingItBack() throws {
+    let dir = NSTemporaryDirectory() + "folio-keep-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let cache = BlockCache(directory: dir)
+    // 200,000 numbers: 1.6 MB in memory, read back at 250 MB/s in 6.4 ms.
+    let frame = try Frame([("x", .number((0..<200_000).map { Double($0) / 3 }))])
+    let result = DirectiveResult(value: .table(frame), outputs: [.note("n")])
+    cache.store(result, inputs: [], valueJSON: [], seconds: 0.001, key: "quick")
+    cache.store(result, inputs: [], valueJSON: [], seconds: 0.010, key: "slow")
+    cache.waitForWrites()
+    let quick = try XCTUnwrap(cache.load("quick"), "the view is always stored")
+    XCTAssertEqual(quick.entry.outputs.count, 1)
+    XCTAssertEqual(quick.entry.resultObjects, [])
+    XCTAssertThrowsError(try cache.loadResult(quick.entry), "no result kept: the caller recomputes")
+    let slow = try XCTUnwrap(cache.load("slow"))
+    guard case .table(let back) = try cache.loadResult(slow.entry).0 else { return XCTFail("not a table") }
+    XCTAssertEqual(back, frame)
+  }
+}
+
 /// A small deterministic generator (CacheTestRandom64) for the property tests.
 struct CacheTestRandom {
   var state: UInt64

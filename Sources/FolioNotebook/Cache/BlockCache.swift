@@ -54,23 +54,41 @@ public struct BlockCache: Sendable {
   }
 
   /// The value and model of a loaded entry, reading its datasets; throws
-  /// when an object turns out damaged (the caller then recomputes).
+  /// when an object turns out damaged or the entry kept no result (the
+  /// caller then recomputes).
   func loadResult(_ entry: CachedBlock) throws -> (Value, (any BlockModel)?) {
-    try ResultCoding.decode(entry.result) { ref in
+    guard !entry.result.isEmpty else { throw BinaryReader.Corrupt() }
+    return try ResultCoding.decode(entry.result) { ref in
       guard let f = objects.get(ref) else { throw BinaryReader.Corrupt() }
       return f
     }
   }
 
+  /// Rate at which a rerender reads datasets back (mapping, hashing,
+  /// decoding), bytes per second: a result whose datasets would take longer
+  /// to read than the block took to compute is not kept (see `store`).
+  static let readRate = 250e6
+  /// Results with at most this many bytes of datasets are always kept.
+  static let alwaysKept = 1 << 20
+
   /// Stores a block's result in the background: its datasets as objects
-  /// (each once), then the entry naming them.
-  func store(_ result: DirectiveResult, inputs: [(path: String, sha256: String)], valueJSON: [UInt8], key: String) {
+  /// (each column once), then the entry naming them.
+  ///
+  /// A block that computed its datasets faster than they could be read
+  /// back (`seconds` against `readRate`; a `derive` or `filter` on a large
+  /// dataset) stores only its view: a rerender shows it from the cache, and
+  /// rebuilds its datasets from the blocks above only if a block below
+  /// reruns. That keeps chains of large derived datasets out of the cache.
+  func store(_ result: DirectiveResult, inputs: [(path: String, sha256: String)], valueJSON: [UInt8], seconds: Double, key: String) {
     let objects = self.objects
     let file = path(key)
     let inputs = inputs.map { InputRecord(path: $0.path, sha256: $0.sha256) }
+    let frames = ResultCoding.frames(in: result.value)
+    let bytes = frames.reduce(0) { $0 + $1.estimatedBytes }
+    let keepsResult = bytes <= Self.alwaysKept || seconds * Self.readRate >= Double(bytes)
     writer.enqueue { memo in
       var refs: [ObjectRef] = []
-      for frame in ResultCoding.frames(in: result.value) {
+      for frame in keepsResult ? frames : [] {
         guard let r = objects.put(frame, memo: &memo) else { return }
         refs.append(r)
       }
@@ -82,7 +100,7 @@ public struct BlockCache: Sendable {
       let entry = CachedBlock(
         outputs: result.outputs, attachments: result.attachments, tables: tables,
         inputs: inputs.map { ($0.path, $0.sha256) }, valueJSON: valueJSON, resultObjects: refs,
-        result: ResultCoding.encode(result.value, model: result.model, refs: refs))
+        result: keepsResult ? ResultCoding.encode(result.value, model: result.model, refs: refs) : [])
       var w = BinaryWriter()
       entry.encode(&w)
       Self.writeVerified(w.bytes, magic: Self.magic, to: file)
@@ -189,6 +207,21 @@ struct ObjectMemo {
     case .integer(let x): return [1, x.values.count, address(x.values), address(x.missing)]
     case .string(let x): return [2, x.codes.count, address(x.codes), address(x.levels)]
     case .date(let x): return [3, x.days.count, address(x.days), address(x.missing)]
+    }
+  }
+}
+
+extension Frame {
+  /// Bytes of the frame's columns in memory (8 a number or integer, 4 a
+  /// string code or date, plus masks): what reading it back costs, roughly.
+  var estimatedBytes: Int {
+    columns.reduce(0) { total, c in
+      switch c {
+      case .number(let v): return total + 8 * v.count
+      case .integer(let x): return total + 9 * x.values.count
+      case .string(let x): return total + 4 * x.codes.count
+      case .date(let x): return total + 5 * x.days.count
+      }
     }
   }
 }

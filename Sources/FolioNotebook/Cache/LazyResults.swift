@@ -5,8 +5,9 @@ import FolioData
 /// A rerender where every block replays needs each block's view, not its
 /// datasets; a dataset is read from the object store only when a block
 /// downstream runs, or a placeholder or condition reads it. If its object
-/// proves damaged then, the block is recomputed (`recompute` runs it with
-/// the context it had) instead of failing.
+/// proves damaged then, or the entry did not keep its datasets (they were
+/// quicker to rebuild than to read; see `BlockCache.store`), the block is
+/// recomputed (`recompute` runs it with the context it had).
 final class LazyResult: @unchecked Sendable {
   private let entry: CachedBlock
   private let cache: BlockCache
@@ -18,9 +19,17 @@ final class LazyResult: @unchecked Sendable {
     self.recompute = recompute
   }
 
+  /// Kept once resolved: a block read by several recomputations is decoded or rebuilt once.
+  private var resolved: (Value, (any BlockModel)?)?
+
   func resolve() throws -> (Value, (any BlockModel)?) {
-    if let loaded = try? cache.loadResult(entry) { return loaded }
+    if let resolved { return resolved }
+    if let loaded = try? cache.loadResult(entry) {
+      resolved = loaded
+      return loaded
+    }
     let result = try recompute()
+    resolved = (result.value, result.model)
     return (result.value, result.model)
   }
 }

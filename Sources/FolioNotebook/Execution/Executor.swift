@@ -161,10 +161,12 @@ public struct Executor: Sendable {
     }
     try lazy.resolve(referenced, into: &context, at: call.location)
     let before = context.inputs.count
+    let started = DispatchTime.now().uptimeNanoseconds
     let result = try directive.run(options, in: &context)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     let json = Array(result.value.jsonFragment(indent: 2).utf8)
     executed.valueJSON = json
-    cache.store(result, inputs: Array(context.inputs[before...]), valueJSON: json, key: key)
+    cache.store(result, inputs: Array(context.inputs[before...]), valueJSON: json, seconds: seconds, key: key)
     return BlockRun(result)
   }
 
