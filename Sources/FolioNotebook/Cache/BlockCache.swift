@@ -67,7 +67,7 @@ public struct BlockCache: Sendable {
   /// Rate at which a rerender reads datasets back (mapping, hashing,
   /// decoding), bytes per second: a result whose datasets would take longer
   /// to read than the block took to compute is not kept (see `store`).
-  static let readRate = 250e6
+  static let readRate = 500e6
   /// Results with at most this many bytes of datasets are always kept.
   static let alwaysKept = 1 << 20
 
