@@ -29,17 +29,17 @@ final class CacheWriter: @unchecked Sendable {
 struct ObjectMemo {
   private var known: [[Int]: (column: Column, ref: ObjectRef)] = [:]
 
-  /// The column's object, written unless this process already wrote the same storage.
-  mutating func ref(for column: Column, store: ObjectStore) -> ObjectRef? {
-    let id = Self.identity(column)
-    if let hit = known[id], CacheFiles.size(store.path(hit.ref.hash)) == hit.ref.size {
-      CacheFiles.touch(store.path(hit.ref.hash))
-      return hit.ref
-    }
-    guard let ref = store.put(column) else { return nil }
-    // The column is kept so its storage (and so its address) stays alive.
-    known[id] = (column, ref)
-    return ref
+  /// The object this process already wrote for the column's storage, if it is still there.
+  func known(_ column: Column, store: ObjectStore) -> ObjectRef? {
+    guard let hit = known[Self.identity(column)], CacheFiles.size(store.path(hit.ref.hash)) == hit.ref.size else { return nil }
+    CacheFiles.touch(store.path(hit.ref.hash))
+    return hit.ref
+  }
+
+  /// Remembers the column's object; the column is kept so its storage (and
+  /// so its address) stays alive.
+  mutating func remember(_ column: Column, _ ref: ObjectRef) {
+    known[Self.identity(column)] = (column, ref)
   }
 
   /// Type, row count and the addresses of the column's arrays.

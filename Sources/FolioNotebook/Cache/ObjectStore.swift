@@ -33,16 +33,35 @@ struct ObjectStore: Sendable {
 
   /// Writes `frame` (its columns through `memo`, then its manifest) and
   /// returns the manifest's reference, or `nil` when it cannot be written.
+  ///
+  /// Columns not written before are encoded two at a time (`concurrentPerform`):
+  /// on a one-block render of a large CSV nothing else is left to overlap with.
   func put(_ frame: Frame, memo: inout ObjectMemo) -> ObjectRef? {
-    var columns: [ObjectRef] = []
-    for c in frame.columns {
-      guard let ref = memo.ref(for: c, store: self) else { return nil }
-      columns.append(ref)
+    var known = frame.columns.map { memo.known($0, store: self) }
+    let missing = known.indices.filter { known[$0] == nil }
+    // Each iteration writes only its own slot of a buffer; concurrentPerform returns after all.
+    let slots = UnsafeMutableBufferPointer<ObjectRef?>.allocate(capacity: missing.count)
+    slots.initialize(repeating: nil)
+    defer {
+      _ = slots.deinitialize()
+      slots.deallocate()
     }
+    nonisolated(unsafe) let shared = slots
+    let store = self, columns = frame.columns
+    DispatchQueue.concurrentPerform(iterations: missing.count) { k in
+      shared[k] = store.put(columns[missing[k]])
+    }
+    for (k, i) in missing.enumerated() {
+      guard let ref = slots[k] else { return nil }
+      memo.remember(frame.columns[i], ref)
+      known[i] = ref
+    }
+    let columnRefs = known.compactMap { $0 }
+    guard columnRefs.count == frame.columns.count else { return nil }
     return write(magic: Self.frameMagic) { w in
       w.int(frame.columnNames.count)
       w.int(frame.rowCount)
-      for (name, ref) in zip(frame.columnNames, columns) {
+      for (name, ref) in zip(frame.columnNames, columnRefs) {
         w.string(name)
         w.string(ref.hash)
         w.int(ref.size)
