@@ -139,7 +139,7 @@ public struct Executor: Sendable {
     let referenced = refs.map(\.0)
 
     // Cached path: the key covers everything the result depends on.
-    guard let key = cacheKey(call, options: options, directive: directive, references: refs, context: context, keys: keys, inputDigests: inputDigests) else {
+    guard let (key, digests) = cacheKey(call, options: options, directive: directive, references: refs, context: context, keys: keys, inputDigests: inputDigests) else {
       try lazy.resolve(referenced, into: &context, at: call.location)
       return BlockRun(try directive.run(options, in: &context))
     }
@@ -162,6 +162,8 @@ public struct Executor: Sendable {
     try lazy.resolve(referenced, into: &context, at: call.location)
     let before = context.inputs.count
     let started = DispatchTime.now().uptimeNanoseconds
+    context.knownDigests = digests
+    defer { context.knownDigests = [:] }
     let result = try directive.run(options, in: &context)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     let json = Array(result.value.jsonFragment(indent: 2).utf8)
@@ -176,11 +178,13 @@ public struct Executor: Sendable {
   /// change between runs.
   ///
   /// Every `inputFile` option is hashed here, from the declarations, so no
-  /// directive can forget to put a file it reads into its key.
+  /// directive can forget to put a file it reads into its key; the digests
+  /// are returned too, so the block records them instead of hashing again.
   private func cacheKey(
     _ call: DirectiveCall, options: ParsedOptions, directive: any Directive.Type,
     references: [(String, SourceLocation)], context: ExecutionContext, keys: [String: String], inputDigests: InputDigestIndex?
-  ) -> String? {
+  ) -> (key: String, digests: [String: String])? {
+    var digests: [String: String] = [:]
     var key = BlockKey(version: folioVersion, call: call, seed: context.seed)
     for label in Set(references.map(\.0)).sorted() where label != "params" {
       // An upstream block that ran uncached (a database query) has no key: its
@@ -197,12 +201,13 @@ public struct Executor: Sendable {
       let resolved = context.resolvePath(file.path)
       guard let sha256 = inputDigests?.sha256(ofFile: resolved) ?? SHA256Digest.hex(ofFile: resolved) else { return nil }
       key.input(file.path, sha256: sha256)
+      digests[file.path] = sha256
     }
     switch directive.cacheDependencies(options, context: context) {
     case .none: break
     case .parts(let parts): for p in parts { key.extra(p) }
     case .uncacheable: return nil
     }
-    return key.hex
+    return (key.hex, digests)
   }
 }
