@@ -7,7 +7,7 @@ struct FolioCommand: ParsableCommand {
     commandName: "folio",
     abstract: "Render markdown notebooks into executed, self-contained HTML reports.",
     version: folioVersionString,
-    subcommands: [RenderCommand.self, IndexCommand.self, CheckCommand.self, PreviewCommand.self, DirectivesCommand.self])
+    subcommands: [RenderCommand.self, IndexCommand.self, CheckCommand.self, PreviewCommand.self, CacheCommand.self, DirectivesCommand.self])
 }
 
 /// Process exit codes, as the README's "Command line" section lists them.

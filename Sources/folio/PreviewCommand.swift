@@ -33,6 +33,8 @@ struct PreviewCommand: AsyncParsableCommand {
   @Flag(help: "Run every block on every rebuild; neither read nor write the block cache.")
   var noCache = false
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   func validate() throws {
     for p in params where !p.contains("=") {
       throw ValidationError("--param expects name=value, found '\(p)'")
@@ -56,6 +58,8 @@ struct PreviewCommand: AsyncParsableCommand {
     }
     job.templatePath = template
     job.useCache = !noCache
+    job.cacheDirectory = cacheOptions.cache
+    job.cacheCap = cacheOptions.cap
     job.showProgress = isatty(STDERR_FILENO) != 0
     let session = PreviewSession(stem: job.stem, outputDirectory: outputDirectory)
     let rebuilder = PreviewRebuilder(builder: PreviewBuilder(job: job, explicitTemplate: template), session: session)

@@ -46,6 +46,8 @@ struct RenderCommand: ParsableCommand {
   @Flag(help: "Write DIR/<stem>/datasets/<name>.csv for every dataset results.json shows only in part (over 1,000 rows or 100,000 cells), and point to it.")
   var exportDatasets = false
 
+  @OptionGroup var cacheOptions: CacheOptions
+
   @Option(help: ArgumentHelp("Where to write result tables and the run record: sqlite:PATH or postgres://user@host:port/db (default: DIR/<stem>/results.sqlite).", valueName: "target"))
   var results: String?
 
@@ -152,6 +154,8 @@ struct RenderCommand: ParsableCommand {
     job.templatePath = template
     job.useCache = !noCache
     job.exportDatasets = exportDatasets
+    job.cacheDirectory = cacheOptions.cache
+    job.cacheCap = cacheOptions.cap
     job.refresh = Set(refresh)
     job.showProgress = isatty(STDERR_FILENO) != 0
     job.results = try results.map { try ResultStoreTarget(parsing: $0) }

@@ -19,6 +19,10 @@ struct ReportJob {
   var useCache = true
   /// Write `datasets/<name>.csv` for datasets results.json shows only in part.
   var exportDatasets = false
+  /// The block cache folder; `nil`: DIR/.folio-cache.
+  var cacheDirectory: String?
+  /// Cap on the cache's size, enforced after each render (LRU eviction).
+  var cacheCap = CacheStorage.defaultCap
   var refresh: Set<String> = []
   var showProgress = false
   /// Where result tables and the run record go; `nil`: DIR/<stem>/results.sqlite.
@@ -40,6 +44,10 @@ struct ReportJob {
     self.notebookPath = notebookPath
     self.outputDirectory = outputDirectory
     stem = ((notebookPath as NSString).lastPathComponent as NSString).deletingPathExtension
+  }
+
+  var resolvedCacheDirectory: String {
+    cacheDirectory ?? (outputDirectory as NSString).appendingPathComponent(".folio-cache")
   }
 
   var baseDirectory: String {
@@ -65,7 +73,9 @@ struct ReportJob {
         }
       }
       var executor = Executor()
-      if useCache { executor.cache = BlockCache(directory: (outputDirectory as NSString).appendingPathComponent(".folio-cache")) }
+      if useCache { executor.cache = BlockCache(directory: resolvedCacheDirectory) }
+      // results.json is written from cached fragments: unread results stay undecoded.
+      executor.resolvesAllResults = false
       executor.refresh = refresh
       if showProgress {
         let stem = self.stem
@@ -111,6 +121,7 @@ struct ReportJob {
           }
         }
       })
+    if useCache { CacheStorage(directory: resolvedCacheDirectory).evict(toAtMost: cacheCap) }
     return Outcome(document: document, html: html, htmlPath: outputs.htmlPath, batchRecord: batchRecord)
   }
 

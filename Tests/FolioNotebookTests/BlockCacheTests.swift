@@ -88,8 +88,8 @@ final class BlockCacheTests: XCTestCase {
   func testCorruptedOrTruncatedEntriesAreRecomputedNotTrusted() throws {
     let cold = try render()
     let cacheDir = dir + "/cache"
-    let files = try FileManager.default.contentsOfDirectory(atPath: cacheDir).sorted()
-    XCTAssertEqual(files.count, 4)
+    let files = try FileManager.default.contentsOfDirectory(atPath: cacheDir).filter { $0.hasSuffix(".block") }.sorted()
+    XCTAssertEqual(files.count, 4, "one entry per block")
     // Flip one payload byte in the first entry, truncate the second.
     var first = try [UInt8](Data(contentsOf: URL(fileURLWithPath: cacheDir + "/" + files[0])))
     first[first.count - 1] ^= 0xFF
@@ -127,11 +127,11 @@ final class BlockCacheEntryTests: XCTestCase {
     let dir = NSTemporaryDirectory() + "folio-entry-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let chart = ChartSpec(title: "gaps", layers: [.line([ChartSeries(name: "s", x: [1, 2, 3], y: [1, .nan, .infinity])])])
-    let entry = CachedBlock(result: DirectiveResult(value: .null, outputs: [.chart(chart)]), inputs: [], valueJSON: Array("null".utf8))
     let cache = BlockCache(directory: dir)
-    cache.store(entry, key: "k")
+    cache.store(DirectiveResult(value: .null, outputs: [.chart(chart)]), inputs: [], valueJSON: Array("null".utf8), seconds: 0, key: "k")
+    cache.waitForWrites()
     let back = try XCTUnwrap(cache.load("k"), "an entry with NaN must be stored, not silently dropped")
-    guard case .chart(let c)? = back.result.outputs.first, case .line(let s) = c.layers[0] else { return XCTFail() }
+    guard case .chart(let c)? = back.entry.outputs.first, case .line(let s) = c.layers[0] else { return XCTFail() }
     XCTAssertEqual(s[0].y[0], 1)
     XCTAssertTrue(s[0].y[1].isNaN)
     XCTAssertEqual(s[0].y[2], .infinity)

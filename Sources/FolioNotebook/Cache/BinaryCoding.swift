@@ -23,6 +23,8 @@ public struct BinaryWriter {
     array.withUnsafeBytes { bytes.append(contentsOf: $0) }
   }
   public mutating func blob(_ b: [UInt8]) { raw(b) }
+  /// Appends bytes as they are (no count).
+  public mutating func append(_ b: UnsafeRawBufferPointer) { bytes.append(contentsOf: b) }
   public mutating func strings(_ list: [String]) {
     int(list.count)
     for s in list { string(s) }
@@ -130,6 +132,15 @@ public struct BinaryReader {
     }
   }
   public mutating func blob() throws -> [UInt8] { try raw(UInt8.self) }
+  /// `count` values of `T` copied out as they are (no count prefix).
+  mutating func array<T>(_: T.Type, count n: Int) throws -> [T] {
+    guard n >= 0, n <= (bytes.count - at) / max(1, MemoryLayout<T>.stride) else { throw Corrupt() }
+    let slice = try take(n * MemoryLayout<T>.stride)
+    return [T](unsafeUninitializedCapacity: n) { buffer, count in
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: slice)
+      count = n
+    }
+  }
   public mutating func strings() throws -> [String] {
     let n = try count()
     var list: [String] = []

@@ -2,93 +2,173 @@ import Crypto
 import FolioData
 import Foundation
 
-/// A content-addressed store of block results: `<directory>/<key>.block`.
+/// The block cache: small entries `<directory>/<key>.block` (a block's view
+/// and its result with datasets as references) and `<key>.prose` (filled-in
+/// prose), plus the content-addressed datasets in `objects/` (`ObjectStore`).
 ///
-/// An entry is `FOLIO-BLOCK-5\n`, the SHA-256 of the payload (32 bytes) and
-/// the payload; an entry whose hash does not match, that is truncated, or
-/// that fails to decode is treated as absent (and overwritten on the next
-/// store), so a damaged cache costs a recomputation, never a wrong report.
-/// The magic names the payload's layout: bump it whenever `CachedBlock`'s
-/// encoding changes, and old entries are simply recomputed.
+/// An entry is `FOLIO-BLOCK-6\n`, the SHA-256 of the payload (32 bytes) and
+/// the payload; an entry whose hash does not match, that is truncated, that
+/// fails to decode, or whose objects are missing or of the wrong size is
+/// treated as absent (and overwritten on the next store), so a damaged cache
+/// costs a recomputation, never a wrong report. The magic names the
+/// payload's layout: bump it whenever `CachedBlock`'s encoding changes.
+///
+/// Stores run on a background queue (`CacheWriter`), so encoding and writing
+/// datasets overlaps the blocks that follow; `waitForWrites()` joins them.
+/// Every file is written to a temporary name and renamed into place, so
+/// several processes can share one cache directory (`--cache DIR`).
 public struct BlockCache: Sendable {
   public let directory: String
-  static let magic = Array("FOLIO-BLOCK-5\n".utf8)
+  let objects: ObjectStore
+  private let writer: CacheWriter
+  static let magic = Array("FOLIO-BLOCK-6\n".utf8)
+  static let proseMagic = Array("FOLIO-PROSE-1\n".utf8)
 
   public init(directory: String) {
     self.directory = directory
+    objects = ObjectStore(cacheDirectory: directory)
+    writer = CacheWriter()
   }
 
-  func path(_ key: String) -> String { (directory as NSString).appendingPathComponent("\(key).block") }
+  func path(_ key: String, kind: String = "block") -> String {
+    (directory as NSString).appendingPathComponent("\(key).\(kind)")
+  }
 
-  /// The entry for `key`, or `nil` when absent or damaged.
+  /// The entry for `key`, or `nil` when absent, damaged or missing an object.
+  /// Result tables (written to the report folder on every render) are read
+  /// here; the result's datasets only by `loadResult`.
+  func load(_ key: String) -> (entry: CachedBlock, tables: [ResultTable])? {
+    let file = path(key)
+    guard let payload = Self.readVerified(file, magic: Self.magic),
+      let entry = try? BinaryReader.reading(payload, { try CachedBlock.decode(&$0) }),
+      entry.resultObjects.allSatisfy(objects.isPresent)
+    else { return nil }
+    var tables: [ResultTable] = []
+    for t in entry.tables {
+      guard let frame = objects.get(t.ref) else { return nil }
+      tables.append(ResultTable(name: t.name, frame: frame))
+    }
+    CacheFiles.touch(file)
+    for r in entry.resultObjects { CacheFiles.touch(objects.path(r.hash)) }
+    return (entry, tables)
+  }
+
+  /// The value and model of a loaded entry, reading its datasets; throws
+  /// when an object turns out damaged or the entry kept no result (the
+  /// caller then recomputes).
+  func loadResult(_ entry: CachedBlock) throws -> (Value, (any BlockModel)?) {
+    guard !entry.result.isEmpty else { throw BinaryReader.Corrupt() }
+    return try ResultCoding.decode(entry.result) { ref in
+      guard let f = objects.get(ref) else { throw BinaryReader.Corrupt() }
+      return f
+    }
+  }
+
+  /// Rate at which a rerender reads datasets back (mapping, hashing,
+  /// decoding), bytes per second: a result whose datasets would take longer
+  /// to read than the block took to compute is not kept (see `store`).
+  static let readRate = 500e6
+  /// Results with at most this many bytes of datasets are always kept.
+  static let alwaysKept = 1 << 20
+
+  /// Stores a block's result in the background: its datasets as objects
+  /// (each column once), then the entry naming them.
   ///
-  /// The file is mapped read-only, hashed in place and decoded from the
-  /// mapping, which the decoded entry does not point into: a warm render
-  /// loads megabytes of entries, and copying them first costs page faults.
-  /// Mapping is safe because Folio never rewrites an entry in place: `store`
-  /// renames a new file over it, and the mapped old file stays intact.
-  func load(_ key: String) -> CachedBlock? {
-    let entry = try? FileBytes.withMappedFile(path(key)) { (file: UnsafeBufferPointer<UInt8>) -> CachedBlock? in
-      let bytes = UnsafeRawBufferPointer(file)
-      let head = Self.magic.count
-      guard bytes.count >= head + 32, bytes[0..<head].elementsEqual(Self.magic) else { return nil }
+  /// A block that computed its datasets faster than they could be read
+  /// back (`seconds` against `readRate`; a `derive` or `filter` on a large
+  /// dataset) stores only its view: a rerender shows it from the cache, and
+  /// rebuilds its datasets from the blocks above only if a block below
+  /// reruns. That keeps chains of large derived datasets out of the cache.
+  func store(_ result: DirectiveResult, inputs: [(path: String, sha256: String)], valueJSON: [UInt8], seconds: Double, key: String) {
+    let objects = self.objects
+    let file = path(key)
+    let inputs = inputs.map { InputRecord(path: $0.path, sha256: $0.sha256) }
+    let frames = ResultCoding.frames(in: result.value)
+    let bytes = frames.reduce(0) { $0 + $1.estimatedBytes }
+    let keepsResult = bytes <= Self.alwaysKept || seconds * Self.readRate >= Double(bytes)
+    writer.enqueue { memo in
+      var refs: [ObjectRef] = []
+      for frame in keepsResult ? frames : [] {
+        guard let r = objects.put(frame, memo: &memo) else { return }
+        refs.append(r)
+      }
+      var tables: [(String, ObjectRef)] = []
+      for t in result.tables {
+        guard let r = objects.put(t.frame, memo: &memo) else { return }
+        tables.append((t.name, r))
+      }
+      let entry = CachedBlock(
+        outputs: result.outputs, attachments: result.attachments, tables: tables,
+        inputs: inputs.map { ($0.path, $0.sha256) }, valueJSON: valueJSON, resultObjects: refs,
+        result: keepsResult ? ResultCoding.encode(result.value, model: result.model, refs: refs) : [])
+      var w = BinaryWriter()
+      entry.encode(&w)
+      Self.writeVerified(w.bytes, magic: Self.magic, to: file)
+    }
+  }
+
+  /// Filled-in prose stored under `key` (see `Executor`), or `nil`.
+  func loadProse(_ key: String) -> String? {
+    let file = path(key, kind: "prose")
+    guard let payload = Self.readVerified(file, magic: Self.proseMagic) else { return nil }
+    CacheFiles.touch(file)
+    return String(validating: payload, as: UTF8.self)
+  }
+
+  func storeProse(_ markdown: String, key: String) {
+    let file = path(key, kind: "prose")
+    writer.enqueue { _ in Self.writeVerified(Array(markdown.utf8), magic: Self.proseMagic, to: file) }
+  }
+
+  /// Waits until every store so far is on disk (or given up).
+  public func waitForWrites() { writer.wait() }
+
+  // MARK: Files
+
+  /// The payload of a `magic + sha256 + payload` file whose hash matches.
+  private static func readVerified(_ file: String, magic: [UInt8]) -> [UInt8]? {
+    let payload = try? FileBytes.withMappedFile(file) { (mapped: UnsafeBufferPointer<UInt8>) -> [UInt8]? in
+      let bytes = UnsafeRawBufferPointer(mapped)
+      let head = magic.count
+      guard bytes.count >= head + 32, bytes[0..<head].elementsEqual(magic) else { return nil }
       let payload = UnsafeRawBufferPointer(rebasing: bytes[(head + 32)...])
       guard SHA256.hash(data: payload).elementsEqual(bytes[head..<(head + 32)]) else { return nil }
-      var reader = BinaryReader(bytes, from: head + 32)
-      return try? CachedBlock.decode(&reader)
+      return Array(payload)
     }
-    return entry ?? nil
+    return payload ?? nil
   }
 
-  /// Stores an entry atomically (write to a temporary file, then rename).
-  func store(_ entry: CachedBlock, key: String) {
-    var writer = BinaryWriter()
-    entry.encode(&writer)
-    let payload = writer.bytes
-    let file = Self.magic + Array(SHA256.hash(data: payload)) + payload
+  /// Writes `magic + sha256 + payload` atomically (a temporary file renamed over the old).
+  private static func writeVerified(_ payload: [UInt8], magic: [UInt8], to file: String) {
     let fm = FileManager.default
-    try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let tmp = path(key) + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-    guard fm.createFile(atPath: tmp, contents: Data(file)) else { return }
-    _ = try? fm.removeItem(atPath: path(key))
-    try? fm.moveItem(atPath: tmp, toPath: path(key))
+    try? fm.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    let tmp = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+    do {
+      try FileBytes.write(magic + Array(SHA256.hash(data: payload)) + payload, to: tmp)
+      try PathRename.move(tmp, to: file)
+    } catch {
+      unlink(tmp)
+    }
   }
 }
 
-/// What a cached block replays: its result and the input files it read.
-struct CachedBlock {
-  var result: DirectiveResult
-  var inputs: [(path: String, sha256: String)]
-  /// The result value as results.json writes it (nested two levels deep), UTF-8.
-  var valueJSON: [UInt8]
+/// An input file a block read, as stored in its entry.
+private struct InputRecord: Sendable {
+  var path: String
+  var sha256: String
+}
 
-  func encode(_ w: inout BinaryWriter) {
-    w.value(result.value)
-    w.optional(result.model) { $0.model($1) }
-    w.list(result.outputs)
-    w.list(result.attachments)
-    w.int(result.tables.count)
-    for t in result.tables { w.string(t.name); w.frame(t.frame) }
-    w.int(inputs.count)
-    for i in inputs { w.string(i.path); w.string(i.sha256) }
-    w.blob(valueJSON)
-  }
-
-  static func decode(_ r: inout BinaryReader) throws -> CachedBlock {
-    let value = try r.value()
-    let model = try r.optional { try $0.model() }
-    let outputs = try r.list(BlockOutput.self)
-    let attachments = try r.list(Attachment.self)
-    var tables: [ResultTable] = []
-    let nt = try r.count()
-    for _ in 0..<nt { tables.append(ResultTable(name: try r.string(), frame: try r.frame())) }
-    var inputs: [(String, String)] = []
-    let ni = try r.count()
-    for _ in 0..<ni { inputs.append((try r.string(), try r.string())) }
-    let valueJSON = try r.blob()
-    guard r.isAtEnd else { throw BinaryReader.Corrupt() }
-    var result = DirectiveResult(value: value, outputs: outputs, attachments: attachments, tables: tables)
-    result.model = model
-    return CachedBlock(result: result, inputs: inputs, valueJSON: valueJSON)
+extension Frame {
+  /// Bytes of the frame's columns in memory (8 a number or integer, 4 a
+  /// string code or date, plus masks): what reading it back costs, roughly.
+  var estimatedBytes: Int {
+    columns.reduce(0) { total, c in
+      switch c {
+      case .number(let v): return total + 8 * v.count
+      case .integer(let x): return total + 9 * x.values.count
+      case .string(let x): return total + 4 * x.codes.count
+      case .date(let x): return total + 5 * x.days.count
+      }
+    }
   }
 }

@@ -33,9 +33,14 @@ public struct ExecutionContext: Sendable {
     path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
   }
 
+  /// SHA-256 of input files the executor already hashed for the running
+  /// block's cache key, by path as written, so a large CSV is not hashed twice.
+  var knownDigests: [String: String] = [:]
+
   /// Records that the block read `path` (as written) with these bytes.
   public mutating func recordInput(path: String, bytes: [UInt8]) {
-    recordInput(path: path, sha256: SHA256Digest.hex(of: bytes))
+    if inputs.contains(where: { $0.path == path }) { return }
+    recordInput(path: path, sha256: knownDigests[path] ?? SHA256Digest.hex(of: bytes))
   }
 
   /// Records an input whose hash is already known (a block replayed from the cache).
@@ -107,7 +112,10 @@ public enum SHA256Digest {
     }
   }
 
-  private static func hex(_ digest: SHA256.Digest) -> String {
+  /// The hash of bytes in memory (a mapped cache object), without copying them.
+  public static func hex(of buffer: UnsafeRawBufferPointer) -> String { hex(SHA256.hash(data: buffer)) }
+
+  static func hex(_ digest: SHA256.Digest) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     text.reserveCapacity(64)

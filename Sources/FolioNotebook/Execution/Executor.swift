@@ -15,6 +15,10 @@ public struct Executor: Sendable {
   public var cache: BlockCache?
   /// Labels to recompute even when their cache entry is valid (`--refresh`).
   public var refresh: Set<String> = []
+  /// Whether the document's `results` hold every value even when no block
+  /// read a replayed one (decoding its datasets); when false such a result
+  /// is `.null` there and results.json uses the block's cached fragment.
+  public var resolvesAllResults = true
 
   public init(registry: DirectiveRegistry = .standard) {
     self.registry = registry
@@ -40,12 +44,16 @@ public struct Executor: Sendable {
     let (items, sectionErrors) = ConditionalSections.items(of: notebook)
     diagnostics += sectionErrors.map { Diagnostic($0) }
     var gate = SectionGate()
+    // Results replayed from the cache but not decoded yet (see `LazyResults`).
+    var lazy = LazyResults()
+    defer { cache?.waitForWrites() }
 
     for item in items {
       guard case .block(let block) = item else {
         if case .marker(let marker) = item {
+          if case .open(let e, _) = marker.kind, !gate.hides { lazy.resolve([e.root], into: &context) }
           var scope = context.scope
-          scope.laterLabels = allLabels.subtracting(context.results.keys)
+          scope.laterLabels = allLabels.subtracting(context.results.keys).subtracting(lazy.labels)
           if let e = gate.enter(marker, scope: scope) { diagnostics.append(Diagnostic(e)) }
         }
         continue
@@ -53,10 +61,7 @@ public struct Executor: Sendable {
       if gate.hides { continue }
       switch block {
       case .prose(let prose):
-        var scope = context.scope
-        scope.laterLabels = allLabels.subtracting(context.results.keys).subtracting(failed.keys)
-        scope.failedLabels = failed
-        let executed = ProseInterpolation.run(prose, path: notebook.path, scope: scope)
+        let executed = runProse(prose, path: notebook.path, context: &context, lazy: &lazy, keys: keys, failed: failed, allLabels: allLabels)
         diagnostics += executed.errors.map { Diagnostic($0) }
         blocks.append(.prose(executed))
       case .directive(let call):
@@ -64,13 +69,19 @@ public struct Executor: Sendable {
         progress?(ordinal, total, call.displayName)
         var executed = ExecutedDirective(call: call, caption: nil, echo: true, hidden: false, outputs: [], attachments: [], error: nil)
         do {
-          let result = try runDirective(call, into: &executed, context: &context, failed: failed, allLabels: allLabels, keys: &keys, inputDigests: inputDigests)
+          let result = try runDirective(
+            call, into: &executed, context: &context, lazy: &lazy, failed: failed, allLabels: allLabels, keys: &keys,
+            inputDigests: inputDigests)
           executed.outputs = result.outputs
           executed.attachments = result.attachments
           executed.tables = result.tables
           if let label = call.label {
-            context.results[label] = result.value
-            if let model = result.model { context.models[label] = model }
+            if let pending = result.pending {
+              lazy.add(label, pending)
+            } else {
+              context.results[label] = result.value
+              if let model = result.model { context.models[label] = model }
+            }
             results.append((label, result.value))
           }
         } catch {
@@ -86,6 +97,10 @@ public struct Executor: Sendable {
         blocks.append(.directive(executed))
       }
     }
+    // Library callers see every value; the CLI leaves unread ones as null
+    // (results.json is written from each block's cached fragment).
+    if resolvesAllResults { lazy.resolve(lazy.labels, into: &context) }
+    results = results.map { ($0.0, context.results[$0.0] ?? $0.1) }
     return ExecutedDocument(
       notebook: notebook, params: fm.params.map { ($0.name, $0.value) }, seed: fm.seed, blocks: blocks,
       results: results, inputs: context.inputs, notebookSHA256: SHA256Digest.hex(of: notebook.source),
@@ -93,9 +108,9 @@ public struct Executor: Sendable {
   }
 
   private func runDirective(
-    _ call: DirectiveCall, into executed: inout ExecutedDirective, context: inout ExecutionContext,
+    _ call: DirectiveCall, into executed: inout ExecutedDirective, context: inout ExecutionContext, lazy: inout LazyResults,
     failed: [String: SourceLocation], allLabels: Set<String>, keys: inout [String: String], inputDigests: InputDigestIndex?
-  ) throws -> DirectiveResult {
+  ) throws -> BlockRun {
     guard let directive = registry[call.name] else {
       throw NotebookError(call.nameLocation, "unknown directive '\(call.name)'\(NearMatches.hint(for: call.name, in: registry.names, noun: "directive"))")
     }
@@ -107,11 +122,13 @@ public struct Executor: Sendable {
     for (label, loc) in refs {
       if let at = failed[label] { throw NotebookError(loc, NotebookError.failedBlockMessage(label, at: at)) }
     }
-    for (label, loc) in refs where label != "params" && context.results[label] == nil && allLabels.contains(label) {
+    for (label, loc) in refs where label != "params" && context.results[label] == nil && !lazy.labels.contains(label) && allLabels.contains(label) {
       throw NotebookError(loc, "block '\(label)' is defined later in the notebook; blocks can only refer to blocks above them")
     }
+    // Placeholders in options read values now; references only if the block runs.
+    try lazy.resolve(placeholders.map(\.0.root), into: &context, at: call.location)
     var scope = context.scope
-    scope.laterLabels = allLabels.subtracting(context.results.keys).subtracting(failed.keys)
+    scope.laterLabels = allLabels.subtracting(context.results.keys).subtracting(failed.keys).subtracting(lazy.labels)
     scope.failedLabels = failed
     let resolved = try OptionInterpolation.interpolate(call.options, directive: directive, scope: scope)
     let options: ParsedOptions
@@ -122,25 +139,41 @@ public struct Executor: Sendable {
     executed.caption = options[OptionDecoder.caption]
     executed.echo = options[OptionDecoder.echo]
     executed.hidden = options[OptionDecoder.hidden]
-    guard let cache else { return try directive.run(options, in: &context) }
+    guard let cache else { return BlockRun(try directive.run(options, in: &context)) }
+    let referenced = refs.map(\.0)
 
     // Cached path: the key covers everything the result depends on.
-    guard let key = cacheKey(call, options: options, directive: directive, references: refs, context: context, keys: keys, inputDigests: inputDigests) else {
-      return try directive.run(options, in: &context)
+    guard let (key, digests) = cacheKey(call, options: options, directive: directive, references: refs, context: context, keys: keys, inputDigests: inputDigests) else {
+      try lazy.resolve(referenced, into: &context, at: call.location)
+      return BlockRun(try directive.run(options, in: &context))
     }
     if let label = call.label { keys[label] = key }
     if !refresh.contains(call.label ?? ""), let hit = cache.load(key) {
-      for i in hit.inputs { context.recordInput(path: i.path, sha256: i.sha256) }
+      for i in hit.entry.inputs { context.recordInput(path: i.path, sha256: i.sha256) }
       executed.fromCache = true
-      executed.valueJSON = hit.valueJSON
-      return hit.result
+      executed.valueJSON = hit.entry.valueJSON
+      // Decoded only when read; should an object prove damaged then, the block reruns.
+      let snapshot = context, upstream = lazy
+      let pending = LazyResult(entry: hit.entry, cache: cache) {
+        var ctx = snapshot, up = upstream
+        try up.resolve(referenced, into: &ctx, at: call.location)
+        return try directive.run(options, in: &ctx)
+      }
+      var run = BlockRun(DirectiveResult(value: .null, outputs: hit.entry.outputs, attachments: hit.entry.attachments, tables: hit.tables))
+      run.pending = pending
+      return run
     }
+    try lazy.resolve(referenced, into: &context, at: call.location)
     let before = context.inputs.count
+    let started = DispatchTime.now().uptimeNanoseconds
+    context.knownDigests = digests
+    defer { context.knownDigests = [:] }
     let result = try directive.run(options, in: &context)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     let json = Array(result.value.jsonFragment(indent: 2).utf8)
     executed.valueJSON = json
-    cache.store(CachedBlock(result: result, inputs: Array(context.inputs[before...]), valueJSON: json), key: key)
-    return result
+    cache.store(result, inputs: Array(context.inputs[before...]), valueJSON: json, seconds: seconds, key: key)
+    return BlockRun(result)
   }
 
   /// The block's cache key, or `nil` when the block must run uncached: an
@@ -149,11 +182,13 @@ public struct Executor: Sendable {
   /// change between runs.
   ///
   /// Every `inputFile` option is hashed here, from the declarations, so no
-  /// directive can forget to put a file it reads into its key.
+  /// directive can forget to put a file it reads into its key; the digests
+  /// are returned too, so the block records them instead of hashing again.
   private func cacheKey(
     _ call: DirectiveCall, options: ParsedOptions, directive: any Directive.Type,
     references: [(String, SourceLocation)], context: ExecutionContext, keys: [String: String], inputDigests: InputDigestIndex?
-  ) -> String? {
+  ) -> (key: String, digests: [String: String])? {
+    var digests: [String: String] = [:]
     var key = BlockKey(version: folioVersion, call: call, seed: context.seed)
     for label in Set(references.map(\.0)).sorted() where label != "params" {
       // An upstream block that ran uncached (a database query) has no key: its
@@ -170,12 +205,13 @@ public struct Executor: Sendable {
       let resolved = context.resolvePath(file.path)
       guard let sha256 = inputDigests?.sha256(ofFile: resolved) ?? SHA256Digest.hex(ofFile: resolved) else { return nil }
       key.input(file.path, sha256: sha256)
+      digests[file.path] = sha256
     }
     switch directive.cacheDependencies(options, context: context) {
     case .none: break
     case .parts(let parts): for p in parts { key.extra(p) }
     case .uncacheable: return nil
     }
-    return key.hex
+    return (key.hex, digests)
   }
 }
