@@ -74,8 +74,9 @@ struct ReportJob {
       }
       var executor = Executor()
       if useCache { executor.cache = BlockCache(directory: resolvedCacheDirectory) }
-      // results.json is written from cached fragments: unread results stay undecoded.
-      executor.resolvesAllResults = false
+      // A rerender of unchanged blocks takes results.json's results from the
+      // cache, so unread results stay undecoded; dataset CSVs need the data.
+      executor.resolvesAllResults = exportDatasets
       executor.refresh = refresh
       if showProgress {
         let stem = self.stem
@@ -147,6 +148,11 @@ struct ReportJob {
     }
     let resultsFiles = document.resultsFiles(folioVersion: folioVersion, exportDatasets: exportDatasets)
     try write(resultsFiles.json, name: "results.json")
+    if useCache, let key = document.resultsKey, document.assembledResults == nil {
+      let cache = BlockCache(directory: resolvedCacheDirectory)
+      cache.storeAssembledResults(resultsFiles.member, key: key)
+      cache.waitForWrites()
+    }
     if !resultsFiles.datasets.isEmpty {
       let folder = (staging.folderPath as NSString).appendingPathComponent(DatasetExport.folder)
       do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {

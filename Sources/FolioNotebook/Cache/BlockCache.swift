@@ -23,6 +23,7 @@ public struct BlockCache: Sendable {
   private let writer: CacheWriter
   static let magic = Array("FOLIO-BLOCK-6\n".utf8)
   static let proseMagic = Array("FOLIO-PROSE-1\n".utf8)
+  static let resultsMagic = Array("FOLIO-RESULTS-1\n".utf8)
 
   public init(directory: String) {
     self.directory = directory
@@ -118,6 +119,27 @@ public struct BlockCache: Sendable {
   func storeProse(_ markdown: String, key: String) {
     let file = path(key, kind: "prose")
     writer.enqueue { _ in Self.writeVerified(Array(markdown.utf8), magic: Self.proseMagic, to: file) }
+  }
+
+  /// The "results" member of a results.json assembled before from the same
+  /// blocks (`ExecutedDocument.resultsKey`), or `nil`.
+  ///
+  /// How a dataset appears in results.json depends on the datasets before it
+  /// (a table of a dataset written earlier is `same_as` it), so a replayed
+  /// block's own fragment is not enough: a rerender where nothing changed
+  /// reuses the whole assembled member instead of decoding every dataset to
+  /// compare them again.
+  public func loadAssembledResults(_ key: String) -> [UInt8]? {
+    let file = path(key, kind: "results")
+    guard let payload = Self.readVerified(file, magic: Self.resultsMagic) else { return nil }
+    CacheFiles.touch(file)
+    return payload
+  }
+
+  /// Stores the assembled "results" member under `key` (in the background).
+  public func storeAssembledResults(_ bytes: [UInt8], key: String) {
+    let file = path(key, kind: "results")
+    writer.enqueue { _ in Self.writeVerified(bytes, magic: Self.resultsMagic, to: file) }
   }
 
   /// Waits until every store so far is on disk (or given up).

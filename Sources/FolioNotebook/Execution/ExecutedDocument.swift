@@ -17,6 +17,12 @@ public struct ExecutedDocument: Sendable {
   public var notebookSHA256: String
   /// Every error, in document order.
   public var diagnostics: [Diagnostic]
+  /// The identity of `results` for the block cache (`Executor.resultsKey`):
+  /// equal keys give an equal "results" member in results.json.
+  public var resultsKey: String?
+  /// The "results" member of results.json from an earlier render with the
+  /// same `resultsKey`, when this one left replayed values undecoded.
+  public var assembledResults: [UInt8]?
 
   /// Number of directive blocks that ran.
   public var directiveCount: Int {
@@ -56,7 +62,9 @@ public struct ExecutedDocument: Sendable {
   /// into one reserved buffer, never re-validated as text.
   /// `exportDatasets` writes a CSV for each capped dataset that has no
   /// `export:` file of its own (`folio render --export-datasets`).
-  public func resultsFiles(folioVersion: String, exportDatasets: Bool = false) -> (json: [UInt8], datasets: [DatasetExport]) {
+  /// `member` is the "results" member alone, for the block cache
+  /// (`BlockCache.storeAssembledResults`).
+  public func resultsFiles(folioVersion: String, exportDatasets: Bool = false) -> (json: [UInt8], datasets: [DatasetExport], member: [UInt8]) {
     let header = Value.object([
       ("notebook", .string(notebook.path)),
       ("notebook_sha256", .string(notebookSHA256)),
@@ -69,6 +77,22 @@ public struct ExecutedDocument: Sendable {
       ("inputs", .array(inputs.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
       ("errors", .array(diagnostics.map { .string($0.description) })),
     ]).jsonFragment(indent: 0)
+    var out: [UInt8] = []
+    out.append(contentsOf: header.utf8.dropLast(2))  // reopen the object: drop "\n}"
+    out.append(contentsOf: ",\n  \"results\": ".utf8)
+    let section: (json: [UInt8], datasets: [DatasetExport])
+    if !exportDatasets, let assembledResults {
+      section = (assembledResults, [])
+    } else {
+      section = resultsMember(exportDatasets: exportDatasets)
+    }
+    out.append(contentsOf: section.json)
+    out.append(contentsOf: "\n}\n".utf8)
+    return (out, section.datasets, section.json)
+  }
+
+  /// The "results" member of results.json (`{…}`), and the CSVs it points to.
+  public func resultsMember(exportDatasets: Bool) -> (json: [UInt8], datasets: [DatasetExport]) {
     var fragments: [String: [UInt8]] = [:]
     var datasets = ResultsDatasets()
     datasets.exportCapped = exportDatasets
@@ -83,9 +107,7 @@ public struct ExecutedDocument: Sendable {
       return fragments[r.label] ?? Array(r.value.jsonFragment(indent: 2).utf8)
     }
     var out: [UInt8] = []
-    out.reserveCapacity(header.utf8.count + values.reduce(64) { $0 + $1.count + 64 })
-    out.append(contentsOf: header.utf8.dropLast(2))  // reopen the object: drop "\n}"
-    out.append(contentsOf: ",\n  \"results\": ".utf8)
+    out.reserveCapacity(values.reduce(64) { $0 + $1.count + 64 })
     if results.isEmpty {
       out.append(contentsOf: "{}".utf8)
     } else {
@@ -99,7 +121,6 @@ public struct ExecutedDocument: Sendable {
       }
       out.append(contentsOf: "  }".utf8)
     }
-    out.append(contentsOf: "\n}\n".utf8)
     return (out, datasets.exports)
   }
 }

@@ -97,14 +97,36 @@ public struct Executor: Sendable {
         blocks.append(.directive(executed))
       }
     }
-    // Library callers see every value; the CLI leaves unread ones as null
-    // (results.json is written from each block's cached fragment).
-    if resolvesAllResults { lazy.resolve(lazy.labels, into: &context) }
+    // Library callers see every value. The CLI leaves unread ones as null
+    // when results.json can be taken from a render of the same blocks
+    // (`resultsKey`); otherwise every value is decoded so it is assembled
+    // exactly as a render without the cache would.
+    let resultsKey = Self.resultsKey(results.map(\.0), keys: keys, cached: cache != nil && failed.isEmpty)
+    var assembled: [UInt8]? = nil
+    if !resolvesAllResults, !lazy.labels.isEmpty, let cache, let resultsKey { assembled = cache.loadAssembledResults(resultsKey) }
+    if resolvesAllResults || assembled == nil { lazy.resolve(lazy.labels, into: &context) }
     results = results.map { ($0.0, context.results[$0.0] ?? $0.1) }
-    return ExecutedDocument(
+    var document = ExecutedDocument(
       notebook: notebook, params: fm.params.map { ($0.name, $0.value) }, seed: fm.seed, blocks: blocks,
       results: results, inputs: context.inputs, notebookSHA256: SHA256Digest.hex(of: notebook.source),
       diagnostics: diagnostics)
+    document.resultsKey = resultsKey
+    document.assembledResults = assembled
+    return document
+  }
+
+  /// The identity of a document's results: the labels in order with their
+  /// blocks' cache keys, which cover everything each result depends on.
+  /// `nil` when caching is off, a block failed, or a labeled block ran
+  /// uncached (its result can change between runs).
+  static func resultsKey(_ labels: [String], keys: [String: String], cached: Bool) -> String? {
+    guard cached else { return nil }
+    var text = "FOLIO-RESULTS-1\n"
+    for label in labels {
+      guard let key = keys[label] else { return nil }
+      text += "\(label)=\(key)\n"
+    }
+    return SHA256Digest.hex(of: text)
   }
 
   private func runDirective(
