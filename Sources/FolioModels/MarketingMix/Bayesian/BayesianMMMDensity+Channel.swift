@@ -1,0 +1,196 @@
+import Foundation
+
+/// Channel pieces of `BayesianMMMDensity`: adstock (geometric or Weibull),
+/// Hill saturation, their derivatives, the media gradient and the channel
+/// priors.
+extension BayesianMMMDensity {
+  /// Per-channel values needed again for the gradient.
+  struct ChannelState {
+    /// Geometric θ (Weibull: carry-over share 1 − w₀), half-saturation κ,
+    /// Hill shape α, media coefficient β̃ (ỹ units).
+    var theta: Double, kappa: Double, alpha: Double, beta: Double
+    /// Σ hₜ, and Σ ∂hₜ/∂φₖ for the channel's shape coordinates φₖ
+    /// (adstock ones, log κ, log α; at most four).
+    var sumH: Double, sumD: SIMD4<Double>
+    var roiParameterized: Bool
+  }
+
+  /// A channel's saturated media h and its derivatives, in caller-owned
+  /// memory: block 0 holds hₜ, block 1 + k holds ∂hₜ/∂φₖ.
+  struct ChannelBlocks {
+    let weeks: Int
+    let base: UnsafeMutablePointer<Double>
+    @inline(__always) func block(_ k: Int) -> UnsafeMutablePointer<Double> { base + k * weeks }
+  }
+
+  /// Blocks for every channel, one `ChannelBlocks` after another.
+  struct ChannelWork {
+    let weeks: Int, blocksPerChannel: Int
+    let base: UnsafeMutablePointer<Double>
+    @inline(__always) func channel(_ c: Int) -> ChannelBlocks {
+      ChannelBlocks(weeks: weeks, base: base + c * blocksPerChannel * weeks)
+    }
+    @inline(__always) func block(_ c: Int, _ k: Int) -> UnsafeMutablePointer<Double> { channel(c).block(k) }
+  }
+
+  /// Scratch doubles needed by `ChannelWork` for all channels.
+  var channelWorkSize: Int { (1 + layout.shapeParameters) * x.count * y.count }
+
+  /// Channel c's state at `q`, with its own scratch memory.
+  func channelState(_ c: Int, at q: [Double]) -> ChannelState {
+    let blocks = 1 + layout.shapeParameters
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: blocks * (c + 1) * y.count) { scratch in
+      channelState(c, q, ChannelWork(weeks: y.count, blocksPerChannel: blocks, base: scratch.baseAddress!))
+    }
+  }
+
+  /// Adstock, saturation and their derivatives for channel c into `w`.
+  func channelState(_ c: Int, _ q: [Double], _ w: ChannelWork) -> ChannelState {
+    let L = layout, n = y.count
+    let sums = x[c].withUnsafeBufferPointer { xs in
+      saturatedMedia(c, q, spend: xs.baseAddress!, weeks: n, into: w.channel(c))
+    }
+    let beta: Double, roiParam: Bool
+    switch priors.media(channel: c) {
+    case .roi:
+      beta = sums.sumH > 0 ? exp(q[L.logMediaEffect(c)]) * roiToContribution[c] / sums.sumH : 0
+      roiParam = true
+    case .coefficient:
+      beta = exp(q[L.logMediaEffect(c)])
+      roiParam = false
+    }
+    return ChannelState(
+      theta: sums.carryOver, kappa: exp(q[L.logHalfSaturation(c)]), alpha: exp(q[L.logHillShape(c)]), beta: beta,
+      sumH: sums.sumH, sumD: sums.sumD, roiParameterized: roiParam)
+  }
+
+  /// hₜ and ∂hₜ/∂φₖ of channel c for `weeks` weeks of (scaled) `spend`,
+  /// into `out`; returns Σ h, Σ ∂h/∂φₖ and the adstock's carry-over share
+  /// (θ, or 1 − w₀ for Weibull).
+  func saturatedMedia(
+    _ c: Int, _ q: [Double], spend xs: UnsafePointer<Double>, weeks n: Int, into out: ChannelBlocks
+  ) -> (sumH: Double, sumD: SIMD4<Double>, carryOver: Double) {
+    let L = layout, pa = L.adstockParameters
+    let carryOver = fillAdstock(c, q, spend: xs, weeks: n, into: out)
+    let logKappa = q[L.logHalfSaturation(c)], alpha = exp(q[L.logHillShape(c)])
+    let h0 = out.block(0), dKappa = out.block(1 + pa), dAlpha = out.block(2 + pa)
+    var sumH = 0.0, sumD = SIMD4<Double>(repeating: 0)
+    for t in 0..<n {
+      let an = h0[t]
+      guard an > 0 else {  // no adstock yet: h and its derivatives are 0
+        h0[t] = 0
+        for k in 0..<(pa + 2) { out.block(1 + k)[t] = 0 }
+        continue
+      }
+      let logRatio = logKappa - log(an)
+      let h = 1 / (1 + exp(alpha * logRatio))
+      let core = alpha * h * (1 - h)  // = −∂h/∂log κ = Ã ∂h/∂Ã
+      for k in 0..<pa {
+        let d = core / an * out.block(1 + k)[t]
+        out.block(1 + k)[t] = d
+        sumD[k] += d
+      }
+      h0[t] = h
+      dKappa[t] = -core
+      dAlpha[t] = -core * logRatio
+      sumH += h
+      sumD[pa] -= core
+      sumD[pa + 1] -= core * logRatio
+    }
+    return (sumH, sumD, carryOver)
+  }
+
+  /// Normalized adstock Ãₜ into block 0 and ∂Ãₜ/∂(adstock coordinate k)
+  /// into block 1 + k; returns the carry-over share.
+  private func fillAdstock(
+    _ c: Int, _ q: [Double], spend xs: UnsafePointer<Double>, weeks n: Int, into out: ChannelBlocks
+  ) -> Double {
+    let a0 = out.block(0), a1 = out.block(1)
+    switch adstock {
+    case .geometric:
+      let theta = 1 / (1 + exp(-q[layout.adstockLogit(c)]))
+      let dThetaDv = theta * (1 - theta)
+      var a = 0.0, da = 0.0
+      for t in 0..<n {
+        da = a + theta * da  // ∂Aₜ/∂θ, from Aₜ₋₁ before the update
+        a = xs[t] + theta * a
+        a0[t] = (1 - theta) * a
+        a1[t] = (-a + (1 - theta) * da) * dThetaDv
+      }
+      return theta
+    case .weibull(let maxLag):
+      let kernel = WeibullLagKernel(
+        logShape: q[layout.weibullLogShape(c)], logScale: q[layout.weibullLogScale(c)], maxLag: maxLag)
+      let a2 = out.block(2), lags = kernel.weights.count
+      for t in 0..<n {
+        var a = 0.0, dk = 0.0, dl = 0.0
+        for l in 0..<min(lags, t + 1) {
+          let v = xs[t - l]
+          a += kernel.weights[l] * v
+          dk += kernel.dLogShape[l] * v
+          dl += kernel.dLogScale[l] * v
+        }
+        a0[t] = a
+        a1[t] = dk
+        a2[t] = dl
+      }
+      return 1 - kernel.weights[0]
+    }
+  }
+
+  /// Adds ∂ log-likelihood / ∂(channel c's coordinates), given eₜ = rₜ/σ².
+  func accumulateChannelGradient(
+    _ c: Int, _ s: ChannelState, _ e: UnsafeMutablePointer<Double>, _ sumE: Double, _ w: ChannelWork,
+    _ g: inout [Double]
+  ) {
+    let L = layout, p = L.shapeParameters, n = y.count
+    let h0 = w.block(c, 0)
+    var eh = 0.0
+    for t in 0..<n { eh += e[t] * h0[t] }
+    // Centred contribution mₜ = β̃ (hₜ − S/n), S = Σh. ROI form (β̃ ∝ 1/S):
+    // ∂mₜ/∂φ = β̃ (h′ₜ − hₜ S′/S); coefficient form: β̃ (h′ₜ − S′/n).
+    let correction = s.roiParameterized ? (s.sumH > 0 ? eh / s.sumH : 0) : sumE / Double(n)
+    for k in 0..<p {
+      let d = w.block(c, 1 + k)
+      var ed = 0.0
+      for t in 0..<n { ed += e[t] * d[t] }
+      g[L.shape(c, k)] += s.beta * (ed - correction * s.sumD[k])
+    }
+    g[L.logMediaEffect(c)] += s.beta * (eh - sumE * s.sumH / Double(n))
+  }
+
+  /// Log prior of channel c's shape and effect, with Jacobians; adds its gradient.
+  func channelPrior(_ c: Int, _ q: [Double], _ g: inout [Double]) -> Double {
+    let L = layout
+    var lp = 0.0
+    switch adstock {
+    case .geometric:
+      // θ = logistic(v) ~ Beta(a, b); with the Jacobian θ(1 − θ):
+      // a log θ + b log(1 − θ), derivative a(1 − θ) − bθ.
+      let v = q[L.adstockLogit(c)], theta = 1 / (1 + exp(-v))
+      let pa = priors.adstockDecay.a, pb = priors.adstockDecay.b
+      lp += -pa * log1p(exp(-v)) - pb * log1p(exp(v))
+      g[L.adstockLogit(c)] += pa * (1 - theta) - pb * theta
+    case .weibull:
+      lp += normalPrior(q[L.weibullLogShape(c)], priors.weibullLogShape, L.weibullLogShape(c), &g)
+      lp += normalPrior(q[L.weibullLogScale(c)], priors.weibullLogScale, L.weibullLogScale(c), &g)
+    }
+    lp += normalPrior(q[L.logHalfSaturation(c)], priors.logHalfSaturation, L.logHalfSaturation(c), &g)
+    lp += normalPrior(q[L.logHillShape(c)], priors.logHillShape, L.logHillShape(c), &g)
+    let k = L.logMediaEffect(c)
+    switch priors.media(channel: c) {
+    case .roi(let prior): lp += normalPrior(q[k], prior, k, &g)
+    case .coefficient(let scale):
+      let b = exp(q[k])
+      lp += -0.5 * b * b / (scale * scale) + q[k]
+      g[k] += -b * b / (scale * scale) + 1
+    }
+    return lp
+  }
+
+  func normalPrior(_ v: Double, _ p: BayesianMMMPriors.Normal, _ i: Int, _ g: inout [Double]) -> Double {
+    let d = (v - p.mean) / p.sd
+    g[i] += -d / p.sd
+    return -0.5 * d * d
+  }
+}
