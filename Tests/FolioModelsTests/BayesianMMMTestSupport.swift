@@ -37,6 +37,20 @@ struct WeibullMMMSimulation {
   var input: MMMInput
   /// Contribution per channel and week (currency).
   var contributions: [[Double]]
+  /// The truth and lag window it was made with.
+  var channels: [Channel], maxLag: Int
+
+  /// True incremental revenue of channel c over weeks f … ℓ: contribution
+  /// over those weeks minus the contribution with its spend zeroed there
+  /// (same coefficient and spend scale), straight from the formulas.
+  func trueLift(channel c: Int, firstWeek f: Int, lastWeek l: Int) -> Double {
+    let spend = input.spend[c], mean = spend.reduce(0, +) / Double(spend.count)
+    let off = spend.indices.map { $0 >= f && $0 <= l ? 0 : spend[$0] }
+    let h = Self.saturated(spend, channels[c], maxLag: maxLag, mean: mean)
+    let h0 = Self.saturated(off, channels[c], maxLag: maxLag, mean: mean)
+    let beta = contributions[c][0...].reduce(0, +) / h.reduce(0, +)
+    return (f...l).reduce(0) { $0 + beta * (h[$1] - h0[$1]) }
+  }
 
   /// The lag weights from the kernel's formula: Weibull pdf at (l+1)/L, normalized.
   static func weights(shape k: Double, scale lambda: Double, maxLag: Int) -> [Double] {
@@ -48,10 +62,11 @@ struct WeibullMMMSimulation {
     return raw.map { $0 / total }
   }
 
-  /// Hill-saturated Weibull adstock of `spend` (currency), κ in multiples of mean spend.
-  static func saturated(_ spend: [Double], _ ch: Channel, maxLag: Int) -> [Double] {
+  /// Hill-saturated Weibull adstock of `spend` (currency), κ in multiples
+  /// of `mean` (default: the mean of `spend`).
+  static func saturated(_ spend: [Double], _ ch: Channel, maxLag: Int, mean: Double? = nil) -> [Double] {
     let w = weights(shape: ch.shape, scale: ch.scale, maxLag: maxLag)
-    let mean = spend.reduce(0, +) / Double(spend.count)
+    let mean = mean ?? spend.reduce(0, +) / Double(spend.count)
     return spend.indices.map { t in
       var a = 0.0
       for l in 0..<min(maxLag, t + 1) { a += w[l] * spend[t - l] / mean }
@@ -83,6 +98,6 @@ struct WeibullMMMSimulation {
     }
     let input = try MMMInput(
       weekStarts: Array(0..<n), channels: channels.indices.map { "C\($0)" }, spend: spend, revenue: revenue)
-    return WeibullMMMSimulation(input: input, contributions: contributions)
+    return WeibullMMMSimulation(input: input, contributions: contributions, channels: channels, maxLag: maxLag)
   }
 }

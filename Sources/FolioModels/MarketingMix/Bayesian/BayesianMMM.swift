@@ -39,6 +39,7 @@ public enum BayesianMMM {
   ///   - input: the data.
   ///   - priors: priors (defaults documented on `BayesianMMMPriors`).
   ///   - adstock: geometric (default) or Weibull carry-over for every channel.
+  ///   - liftTests: experiments calibrating the likelihood (default none).
   ///   - options: NUTS settings. The default asks δ = 0.9 (the posterior of
   ///     Hill shapes curves more than a normal; δ = 0.8 gave divergences)
   ///     and a dense metric (ROI, half-saturation and shape of a channel are
@@ -48,9 +49,9 @@ public enum BayesianMMM {
   ///   `MMMError.numerical` when sampling cannot start.
   public static func fit(
     _ input: MMMInput, priors: BayesianMMMPriors = .init(), adstock: BayesianMMMAdstock = .geometric,
-    options: NUTSSampler.Options = .init(targetAcceptance: 0.9, metric: .dense)
+    liftTests: [MMMLiftTest] = [], options: NUTSSampler.Options = .init(targetAcceptance: 0.9, metric: .dense)
   ) throws(MMMError) -> Fit {
-    let density = try BayesianMMMDensity(input: input, priors: priors, adstock: adstock)
+    let density = try BayesianMMMDensity(input: input, priors: priors, adstock: adstock, liftTests: liftTests)
     let draws: PosteriorDraws
     do {
       draws = try NUTSSampler.sample(density, options: options)

@@ -38,17 +38,16 @@ extension BayesianMMMDensity {
 
   /// Channel c's state at `q`, with its own scratch memory.
   func channelState(_ c: Int, at q: [Double]) -> ChannelState {
-    let blocks = 1 + layout.shapeParameters
-    return withUnsafeTemporaryAllocation(of: Double.self, capacity: blocks * (c + 1) * y.count) { scratch in
-      channelState(c, q, ChannelWork(weeks: y.count, blocksPerChannel: blocks, base: scratch.baseAddress!))
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: (1 + layout.shapeParameters) * y.count) { scratch in
+      channelState(c, q, ChannelBlocks(weeks: y.count, base: scratch.baseAddress!))
     }
   }
 
-  /// Adstock, saturation and their derivatives for channel c into `w`.
-  func channelState(_ c: Int, _ q: [Double], _ w: ChannelWork) -> ChannelState {
+  /// Adstock, saturation and their derivatives for channel c into `out`.
+  func channelState(_ c: Int, _ q: [Double], _ out: ChannelBlocks) -> ChannelState {
     let L = layout, n = y.count
     let sums = x[c].withUnsafeBufferPointer { xs in
-      saturatedMedia(c, q, spend: xs.baseAddress!, weeks: n, into: w.channel(c))
+      saturatedMedia(c, q, spend: xs.baseAddress!, weeks: n, into: out)
     }
     let beta: Double, roiParam: Bool
     switch priors.media(channel: c) {

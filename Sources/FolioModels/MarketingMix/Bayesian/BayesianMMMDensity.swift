@@ -36,6 +36,8 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
   public let priors: BayesianMMMPriors
   /// The adstock form (geometric or Weibull), the same for every channel.
   public let adstock: BayesianMMMAdstock
+  /// Lift tests calibrating the likelihood (see `impliedLift(_:at:)`).
+  public let liftTests: [MMMLiftTest]
   /// Scaled revenue ỹ = y / ȳ.
   let y: [Double]
   /// Scaled spend `[channel][week]`, x = spend / mean spend.
@@ -56,16 +58,23 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
   /// Scales the data and fixes the layout.
   /// - Parameters:
   ///   - adstock: geometric (default) or Weibull carry-over.
+  ///   - liftTests: experiments entering the likelihood (default none).
   /// - Throws: `MMMError.invalidParameter` when mean revenue is not
-  ///   positive, a channel never spends, or a control is constant;
+  ///   positive, a channel never spends, a control is constant, or a lift
+  ///   test names a channel or weeks outside the data or a standard error
+  ///   that is not positive;
   ///   `MMMError.invalidOption` for a Weibull window shorter than one week.
   public init(
-    input: MMMInput, priors: BayesianMMMPriors = .init(), adstock: BayesianMMMAdstock = .geometric
+    input: MMMInput, priors: BayesianMMMPriors = .init(), adstock: BayesianMMMAdstock = .geometric,
+    liftTests: [MMMLiftTest] = []
   ) throws(MMMError) {
     if case .weibull(let maxLag) = adstock, maxLag < 1 {
       throw .invalidOption("Weibull adstock window must be at least 1 week, got \(maxLag)")
     }
     let n = input.weekCount
+    for (i, test) in liftTests.enumerated() {
+      try test.validate(channels: input.channelCount, weeks: n, index: i)
+    }
     let ybar = input.revenue.reduce(0, +) / Double(n)
     guard ybar > 0 else { throw .invalidParameter("mean revenue must be positive for the Bayesian model") }
     var x: [[Double]] = [], scales: [Double] = []
@@ -86,6 +95,7 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
       channels: input.channelCount, controls: input.controls.count, adstockParameters: adstock.parameterCount)
     self.priors = priors
     self.adstock = adstock
+    self.liftTests = liftTests
     self.y = input.revenue.map { $0 / ybar }
     self.x = x
     self.z = z
@@ -126,7 +136,7 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
     var channelStates: [ChannelState] = []
     channelStates.reserveCapacity(x.count)
     for c in x.indices {
-      let s = channelState(c, q, work)
+      let s = channelState(c, q, work.channel(c))
       let h = work.block(c, 0), mean = s.sumH / Double(n)
       for t in 0..<n { mu[t] += s.beta * (h[t] - mean) }
       channelStates.append(s)
@@ -151,6 +161,7 @@ public struct BayesianMMMDensity: DifferentiableLogDensity {
       g[L.control(j)] += s
     }
     for c in x.indices { accumulateChannelGradient(c, channelStates[c], e, sumE, work, &g) }
+    if !liftTests.isEmpty { lp += liftLogLikelihood(q, channelStates, work, &g) }
     // Priors (with log-Jacobians of the transforms).
     lp += normalPrior(base.intercept, priors.intercept, L.intercept, &g)
     for j in z.indices { lp += normalPrior(base.controls[j], priors.control, L.control(j), &g) }
