@@ -72,30 +72,42 @@ extension BayesianMMMDensity {
     let L = layout, pa = L.adstockParameters
     let carryOver = fillAdstock(c, q, spend: xs, weeks: n, into: out)
     let logKappa = q[L.logHalfSaturation(c)], alpha = exp(q[L.logHillShape(c)])
-    let h0 = out.block(0), dKappa = out.block(1 + pa), dAlpha = out.block(2 + pa)
-    var sumH = 0.0, sumD = SIMD4<Double>(repeating: 0)
+    // Hoisted block pointers (hot loop): d1 is the first adstock
+    // derivative, d2 the second (Weibull only; under geometric it is the
+    // log κ block and is written below as such).
+    let h0 = out.block(0), d1 = out.block(1), d2 = out.block(2)
+    let dKappa = out.block(1 + pa), dAlpha = out.block(2 + pa), two = pa == 2
+    var sumH = 0.0, s1 = 0.0, s2 = 0.0, sK = 0.0, sA = 0.0
     for t in 0..<n {
       let an = h0[t]
       guard an > 0 else {  // no adstock yet: h and its derivatives are 0
         h0[t] = 0
-        for k in 0..<(pa + 2) { out.block(1 + k)[t] = 0 }
+        d1[t] = 0
+        d2[t] = 0
+        dKappa[t] = 0
+        dAlpha[t] = 0
         continue
       }
       let logRatio = logKappa - log(an)
       let h = 1 / (1 + exp(alpha * logRatio))
       let core = alpha * h * (1 - h)  // = −∂h/∂log κ = Ã ∂h/∂Ã
-      for k in 0..<pa {
-        let d = core / an * out.block(1 + k)[t]
-        out.block(1 + k)[t] = d
-        sumD[k] += d
+      let perAdstock = core / an
+      let a1 = perAdstock * d1[t]
+      d1[t] = a1
+      s1 += a1
+      if two {
+        let a2 = perAdstock * d2[t]
+        d2[t] = a2
+        s2 += a2
       }
       h0[t] = h
       dKappa[t] = -core
       dAlpha[t] = -core * logRatio
       sumH += h
-      sumD[pa] -= core
-      sumD[pa + 1] -= core * logRatio
+      sK -= core
+      sA -= core * logRatio
     }
+    let sumD = two ? SIMD4(s1, s2, sK, sA) : SIMD4(s1, sK, sA, 0)
     return (sumH, sumD, carryOver)
   }
 
@@ -143,18 +155,26 @@ extension BayesianMMMDensity {
     _ g: inout [Double]
   ) {
     let L = layout, p = L.shapeParameters, n = y.count
-    let h0 = w.block(c, 0)
-    var eh = 0.0
-    for t in 0..<n { eh += e[t] * h0[t] }
+    // One fused pass over the weeks; block 4 exists only under Weibull
+    // (p = 4), so it is read only then.
+    let h0 = w.block(c, 0), b1 = w.block(c, 1), b2 = w.block(c, 2), b3 = w.block(c, 3)
+    var eh = 0.0, ed = SIMD4<Double>(repeating: 0)
+    if p == 4 {
+      let b4 = w.block(c, 4)
+      for t in 0..<n {
+        eh += e[t] * h0[t]
+        ed += e[t] * SIMD4(b1[t], b2[t], b3[t], b4[t])
+      }
+    } else {
+      for t in 0..<n {
+        eh += e[t] * h0[t]
+        ed += e[t] * SIMD4(b1[t], b2[t], b3[t], 0)
+      }
+    }
     // Centred contribution mₜ = β̃ (hₜ − S/n), S = Σh. ROI form (β̃ ∝ 1/S):
     // ∂mₜ/∂φ = β̃ (h′ₜ − hₜ S′/S); coefficient form: β̃ (h′ₜ − S′/n).
     let correction = s.roiParameterized ? (s.sumH > 0 ? eh / s.sumH : 0) : sumE / Double(n)
-    for k in 0..<p {
-      let d = w.block(c, 1 + k)
-      var ed = 0.0
-      for t in 0..<n { ed += e[t] * d[t] }
-      g[L.shape(c, k)] += s.beta * (ed - correction * s.sumD[k])
-    }
+    for k in 0..<p { g[L.shape(c, k)] += s.beta * (ed[k] - correction * s.sumD[k]) }
     g[L.logMediaEffect(c)] += s.beta * (eh - sumE * s.sumH / Double(n))
   }
 

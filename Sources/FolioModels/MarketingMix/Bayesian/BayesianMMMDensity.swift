@@ -23,12 +23,16 @@ import Foundation
 ///
 /// Unconstrained coordinates (see `BayesianMMMLayout`): b, δⱼ, log σ, and
 /// per channel logit θ (or Weibull log k, log λ), log κ, log α, log ROI
-/// (or log β̃). The log-Jacobians
-/// of the log/logit maps are included. The gradient is exact (checked
-/// against central differences in the tests).
+/// (or log β̃). The log-Jacobians of the log/logit maps are included. Lift
+/// tests, when given, add their likelihood (`BayesianMMMDensity+Lift`).
+/// The gradient is exact (checked against central differences in the tests).
 ///
-/// - Complexity: O(weeks × channels) per evaluation, one `log` and one `exp`
-///   per week and channel; no allocation beyond four week-length buffers.
+/// - Complexity: O(weeks × channels) per evaluation with geometric adstock,
+///   O(weeks × channels × L) with a Weibull window of L weeks; one `log`
+///   and one `exp` per week and channel; scratch is one stack buffer of
+///   (2 + channels × (1 + shape coordinates)) week-length rows, plus the
+///   Weibull kernels and, per lift test, a counterfactual series up to the
+///   test's last week.
 public struct BayesianMMMDensity: DifferentiableLogDensity {
   /// Where each parameter sits in the unconstrained vector.
   public let layout: BayesianMMMLayout
