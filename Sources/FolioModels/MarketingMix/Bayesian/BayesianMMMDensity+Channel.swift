@@ -70,7 +70,14 @@ extension BayesianMMMDensity {
     _ c: Int, _ q: [Double], spend xs: UnsafePointer<Double>, weeks n: Int, into out: ChannelBlocks
   ) -> (sumH: Double, sumD: SIMD4<Double>, carryOver: Double) {
     let L = layout, pa = L.adstockParameters
-    let carryOver = fillAdstock(c, q, spend: xs, weeks: n, into: out)
+    // Geometric adstock runs inside the saturation loop (one pass over the
+    // weeks, as fast as before Weibull existed); Weibull's convolution is
+    // written into blocks 0–2 first.
+    let geometric = pa == 1
+    let theta = geometric ? 1 / (1 + exp(-q[L.adstockLogit(c)])) : 0
+    let dThetaDv = theta * (1 - theta)
+    let carryOver = geometric ? theta : fillWeibullAdstock(c, q, spend: xs, weeks: n, into: out)
+    var a = 0.0, da = 0.0
     let logKappa = q[L.logHalfSaturation(c)], alpha = exp(q[L.logHillShape(c)])
     // Hoisted block pointers (hot loop): d1 is the first adstock
     // derivative, d2 the second (Weibull only; under geometric it is the
@@ -79,7 +86,15 @@ extension BayesianMMMDensity {
     let dKappa = out.block(1 + pa), dAlpha = out.block(2 + pa), two = pa == 2
     var sumH = 0.0, s1 = 0.0, s2 = 0.0, sK = 0.0, sA = 0.0
     for t in 0..<n {
-      let an = h0[t]
+      let an: Double
+      if geometric {
+        da = a + theta * da  // ∂Aₜ/∂θ, from Aₜ₋₁ before the update
+        a = xs[t] + theta * a
+        an = (1 - theta) * a
+        d1[t] = (-a + (1 - theta) * da) * dThetaDv  // ∂Ãₜ/∂logit θ
+      } else {
+        an = h0[t]
+      }
       guard an > 0 else {  // no adstock yet: h and its derivatives are 0
         h0[t] = 0
         d1[t] = 0
@@ -111,42 +126,28 @@ extension BayesianMMMDensity {
     return (sumH, sumD, carryOver)
   }
 
-  /// Normalized adstock Ãₜ into block 0 and ∂Ãₜ/∂(adstock coordinate k)
-  /// into block 1 + k; returns the carry-over share.
-  private func fillAdstock(
+  /// Weibull-adstocked Ãₜ into block 0 and ∂Ãₜ/∂ log k, ∂Ãₜ/∂ log λ into
+  /// blocks 1 and 2; returns the carry-over share 1 − w₀.
+  private func fillWeibullAdstock(
     _ c: Int, _ q: [Double], spend xs: UnsafePointer<Double>, weeks n: Int, into out: ChannelBlocks
   ) -> Double {
-    let a0 = out.block(0), a1 = out.block(1)
-    switch adstock {
-    case .geometric:
-      let theta = 1 / (1 + exp(-q[layout.adstockLogit(c)]))
-      let dThetaDv = theta * (1 - theta)
-      var a = 0.0, da = 0.0
-      for t in 0..<n {
-        da = a + theta * da  // ∂Aₜ/∂θ, from Aₜ₋₁ before the update
-        a = xs[t] + theta * a
-        a0[t] = (1 - theta) * a
-        a1[t] = (-a + (1 - theta) * da) * dThetaDv
+    guard case .weibull(let maxLag) = adstock else { return 0 }
+    let kernel = WeibullLagKernel(
+      logShape: q[layout.weibullLogShape(c)], logScale: q[layout.weibullLogScale(c)], maxLag: maxLag)
+    let a0 = out.block(0), a1 = out.block(1), a2 = out.block(2), lags = kernel.weights.count
+    for t in 0..<n {
+      var a = 0.0, dk = 0.0, dl = 0.0
+      for l in 0..<min(lags, t + 1) {
+        let v = xs[t - l]
+        a += kernel.weights[l] * v
+        dk += kernel.dLogShape[l] * v
+        dl += kernel.dLogScale[l] * v
       }
-      return theta
-    case .weibull(let maxLag):
-      let kernel = WeibullLagKernel(
-        logShape: q[layout.weibullLogShape(c)], logScale: q[layout.weibullLogScale(c)], maxLag: maxLag)
-      let a2 = out.block(2), lags = kernel.weights.count
-      for t in 0..<n {
-        var a = 0.0, dk = 0.0, dl = 0.0
-        for l in 0..<min(lags, t + 1) {
-          let v = xs[t - l]
-          a += kernel.weights[l] * v
-          dk += kernel.dLogShape[l] * v
-          dl += kernel.dLogScale[l] * v
-        }
-        a0[t] = a
-        a1[t] = dk
-        a2[t] = dl
-      }
-      return 1 - kernel.weights[0]
+      a0[t] = a
+      a1[t] = dk
+      a2[t] = dl
     }
+    return 1 - kernel.weights[0]
   }
 
   /// Adds ∂ log-likelihood / ∂(channel c's coordinates), given eₜ = rₜ/σ².
