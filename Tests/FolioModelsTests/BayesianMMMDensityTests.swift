@@ -22,20 +22,7 @@ final class BayesianMMMDensityTests: XCTestCase {
   }
 
   private func checkGradient(_ d: BayesianMMMDensity, at q: [Double], file: StaticString = #filePath, line: UInt = #line) {
-    var g = [Double](repeating: 0, count: d.dimension), scratch = g
-    _ = d.logDensity(at: q, gradient: &g)
-    func f(_ i: Int, _ step: Double) -> Double {
-      var p = q
-      p[i] += step
-      return d.logDensity(at: p, gradient: &scratch)
-    }
-    for i in 0..<d.dimension {
-      // Five-point central difference, error O(h⁴ f⁽⁵⁾) + O(ε|f|/h): with
-      // h = 1e-3 both stay well below the 1e-6 bar, relative to max(|g|, 1).
-      let h = 1e-3 * max(1, abs(q[i]))
-      let fd = (8 * (f(i, h) - f(i, -h)) - (f(i, 2 * h) - f(i, -2 * h))) / (12 * h)
-      XCTAssertLessThan(abs(fd - g[i]) / max(abs(g[i]), 1), 1e-6, "coordinate \(i): \(g[i]) vs \(fd)", file: file, line: line)
-    }
+    assertGradientMatchesCentralDifferences(d, at: q, file: file, line: line)
   }
 
   func testGradientMatchesCentralDifferencesWithROIPriors() throws {

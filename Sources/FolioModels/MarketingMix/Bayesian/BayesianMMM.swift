@@ -10,8 +10,12 @@ public enum BayesianMMM {
     public var name: String
     /// Posterior of ROI (Σ contribution / Σ spend): mean, median, central 90%.
     public var roiMean: Double, roiMedian: Double, roiLow: Double, roiHigh: Double
-    /// Posterior means of adstock decay, half-saturation (currency) and Hill shape.
+    /// Posterior means of adstock carry-over θ (geometric decay, or the
+    /// Weibull kernel's 1 − w₀), half-saturation (currency) and Hill shape.
     public var theta: Double, halfSaturation: Double, alpha: Double
+    /// Posterior means of the Weibull shape k and scale λ (window units);
+    /// nil under geometric adstock.
+    public var weibullShape: Double?, weibullScale: Double?
     /// Rank-normalized split R-hat of the ROI draws.
     public var roiRHat: Double
   }
@@ -34,6 +38,8 @@ public enum BayesianMMM {
   /// - Parameters:
   ///   - input: the data.
   ///   - priors: priors (defaults documented on `BayesianMMMPriors`).
+  ///   - adstock: geometric (default) or Weibull carry-over for every channel.
+  ///   - liftTests: experiments calibrating the likelihood (default none).
   ///   - options: NUTS settings. The default asks δ = 0.9 (the posterior of
   ///     Hill shapes curves more than a normal; δ = 0.8 gave divergences)
   ///     and a dense metric (ROI, half-saturation and shape of a channel are
@@ -42,10 +48,10 @@ public enum BayesianMMM {
   /// - Throws: `MMMError.invalidParameter` from the data checks,
   ///   `MMMError.numerical` when sampling cannot start.
   public static func fit(
-    _ input: MMMInput, priors: BayesianMMMPriors = .init(),
-    options: NUTSSampler.Options = .init(targetAcceptance: 0.9, metric: .dense)
+    _ input: MMMInput, priors: BayesianMMMPriors = .init(), adstock: BayesianMMMAdstock = .geometric,
+    liftTests: [MMMLiftTest] = [], options: NUTSSampler.Options = .init(targetAcceptance: 0.9, metric: .dense)
   ) throws(MMMError) -> Fit {
-    let density = try BayesianMMMDensity(input: input, priors: priors)
+    let density = try BayesianMMMDensity(input: input, priors: priors, adstock: adstock, liftTests: liftTests)
     let draws: PosteriorDraws
     do {
       draws = try NUTSSampler.sample(density, options: options)
@@ -67,18 +73,22 @@ public enum BayesianMMM {
       let count = Double(all.count)
       let rHat = ConvergenceDiagnostics.rankNormalizedSplitRHat(roi)
       maxRHat = max(maxRHat, rHat)
-      var theta = 0.0, halfSaturation = 0.0, alpha = 0.0
+      var theta = 0.0, halfSaturation = 0.0, alpha = 0.0, shape = 0.0, scale = 0.0
       for v in all {
         theta += v.theta / count
         halfSaturation += v.halfSaturation / count
         alpha += v.alpha / count
+        shape += (v.weibull?.shape ?? 0) / count
+        scale += (v.weibull?.scale ?? 0) / count
       }
+      let isWeibull = density.layout.adstockParameters == 2
       let roiMean = flat.reduce(0, +) / Double(flat.count)
       channels.append(
         ChannelPosterior(
           name: input.channels[c], roiMean: roiMean, roiMedian: ConvergenceDiagnostics.quantile(flat, 0.5),
           roiLow: ConvergenceDiagnostics.quantile(flat, 0.05), roiHigh: ConvergenceDiagnostics.quantile(flat, 0.95),
-          theta: theta, halfSaturation: halfSaturation, alpha: alpha, roiRHat: rHat))
+          theta: theta, halfSaturation: halfSaturation, alpha: alpha, weibullShape: isWeibull ? shape : nil,
+          weibullScale: isWeibull ? scale : nil, roiRHat: rHat))
     }
     return Fit(density: density, draws: draws, channels: channels, maxRHat: maxRHat, minBulkESS: minESS)
   }

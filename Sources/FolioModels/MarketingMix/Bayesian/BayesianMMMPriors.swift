@@ -46,8 +46,16 @@ public struct BayesianMMMPriors: Sendable, Equatable {
   public var control = Normal(mean: 0, sd: 1)
   /// Noise sd σ of scaled revenue: HalfNormal(scale), default 0.5.
   public var noiseHalfNormalScale = 0.5
-  /// Geometric adstock decay θ, default Beta(2, 2).
+  /// Geometric adstock decay θ, default Beta(2, 2). Geometric only.
   public var adstockDecay = Beta(a: 2, b: 2)
+  /// log k, the Weibull adstock shape, default N(0, 0.5²): k mostly in
+  /// 0.45–2.2, from decaying at once (k < 1) to a delayed peak (k > 1).
+  /// Used only with `BayesianMMMAdstock.weibull`.
+  public var weibullLogShape = Normal(mean: 0, sd: 0.5)
+  /// log λ, the Weibull adstock scale in units of the lag window, default
+  /// N(log 0.25, 0.5²): λ mostly in 0.1–0.6 of the window (for 13 weeks,
+  /// the bulk of the effect within about 1–8 weeks). Weibull only.
+  public var weibullLogScale = Normal(mean: -1.3862943611198906, sd: 0.5)
   /// log κ (half-saturation), default N(log 0.8, 0.5²).
   public var logHalfSaturation = Normal(mean: -0.2231435513142097, sd: 0.5)
   /// log α (Hill shape), default N(log 1.5, 0.4²): α mostly in 0.7–3.3.
