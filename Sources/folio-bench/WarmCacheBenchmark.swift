@@ -26,34 +26,13 @@ func runWarmCacheBenchmark(_ args: [String]) throws {
   defer { try? FileManager.default.removeItem(atPath: out) }
   print("warm-cache render, \(runs) runs per notebook (whole process, median)")
   for nb in notebooks {
-    _ = try runFolio(folio, ["render", nb, "-o", out])  // cold: fills the cache
+    _ = try spawnMeasured(folio, ["render", nb, "-o", out])  // cold: fills the cache
     var times: [Double] = []
-    for _ in 0..<runs { times.append(try runFolio(folio, ["render", nb, "-o", out])) }
+    for _ in 0..<runs { times.append(try spawnMeasured(folio, ["render", nb, "-o", out]).seconds) }
     times.sort()
     let median = times[times.count / 2]
     print("  \(nb.padding(toLength: 34, withPad: " ", startingAt: 0)) median \(String(format: "%6.1f", median * 1000)) ms  (min \(String(format: "%.1f", times[0] * 1000)), max \(String(format: "%.1f", times[times.count - 1] * 1000)))  target < 50 ms")
   }
-}
-
-/// Runs `folio` with posix_spawn and waitpid (Foundation's Process polls for
-/// exit in coarse steps, which would quantize these short timings).
-private func runFolio(_ exe: URL, _ args: [String]) throws -> Double {
-  let argv = ([exe.path] + args).map { strdup($0) } + [nil]
-  defer { for p in argv { free(p) } }
-  var actions = posix_spawn_file_actions_t()
-  posix_spawn_file_actions_init(&actions)
-  defer { posix_spawn_file_actions_destroy(&actions) }
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-  var pid: pid_t = 0
-  let start = DispatchTime.now().uptimeNanoseconds
-  let rc = posix_spawn(&pid, exe.path, &actions, nil, argv, environ)
-  guard rc == 0 else { throw BenchmarkError("cannot start \(exe.path): error \(rc)") }
-  var status: Int32 = 0
-  waitpid(pid, &status, 0)
-  let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-  guard status == 0 else { throw BenchmarkError("folio \(args.joined(separator: " ")) exited with status \(status)") }
-  return seconds
 }
 
 struct BenchmarkError: Error, CustomStringConvertible {
