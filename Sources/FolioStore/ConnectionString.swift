@@ -28,20 +28,40 @@ public enum ConnectionString {
   }
 
   /// Where the next `scheme://` begins in `text` (the scheme's first letter).
+  ///
+  /// Scans UTF-8 bytes: redaction runs over whole report pages, and
+  /// Foundation's `range(of:)` on a non-ASCII page costs index translation
+  /// at every step. The scheme is ASCII, so its bounds are scalar boundaries.
   private static func nextURLStart(in text: Substring) -> Substring.Index? {
-    var search = text.startIndex
-    while let found = text.range(of: "://", range: search..<text.endIndex) {
-      var start = found.lowerBound
-      while start > text.startIndex {
-        let before = text.index(before: start)
-        let c = text[before]
-        guard c.isASCII, c.isLetter || c.isNumber || c == "+" || c == "-" || c == "." else { break }
+    let bytes = text.utf8
+    let colon = UInt8(ascii: ":"), slash = UInt8(ascii: "/")
+    var search = bytes.startIndex
+    while let found = bytes[search...].firstIndex(of: colon) {
+      let first = bytes.index(after: found)
+      search = first
+      guard first < bytes.endIndex, bytes[first] == slash else { continue }
+      let second = bytes.index(after: first)
+      guard second < bytes.endIndex, bytes[second] == slash else { continue }
+      var start = found
+      while start > bytes.startIndex {
+        let before = bytes.index(before: start)
+        guard isSchemeByte(bytes[before]) else { break }
         start = before
       }
-      if start < found.lowerBound { return start }
-      search = found.upperBound
+      if start < found { return start }
     }
     return nil
+  }
+
+  /// ASCII letters, digits, `+`, `-` and `.`: the bytes of a URL scheme.
+  private static func isSchemeByte(_ b: UInt8) -> Bool {
+    switch b {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+      UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+      return true
+    default:
+      return false
+    }
   }
 
   /// Characters that end a URL embedded in prose, JSON, YAML or a command

@@ -16,6 +16,15 @@ final class ConnectionStringTests: XCTestCase {
       "folio render nb.md --param db=postgres://a@h/d --param x=1")
   }
 
+  /// Pages hold non-ASCII text around URLs; the scan works on UTF-8 bytes
+  /// and must still cut at character boundaries.
+  func testURLsBesideNonASCIITextLoseTheirPasswordAndTheTextIsKept() {
+    XCTAssertEqual(
+      ConnectionString.redacted("Chloé → postgres://ana:Pässwörd@höst/db — é://x :// a:/b ü:"),
+      "Chloé → postgres://ana@höst/db — é://x :// a:/b ü:")
+    XCTAssertEqual(ConnectionString.redacted("日本https://u:p@h/x日本"), "日本https://u@h/x日本")
+  }
+
   func testPasswordsHoldingPunctuationAreRemovedWhole() {
     // ',' ')' '\'' and '@' may appear in a password; the last '@' before the host ends it.
     XCTAssertEqual(ConnectionString.redacted("postgres://u:a,b)c'd@e@host:1/db, next"), "postgres://u@host:1/db, next")
