@@ -240,3 +240,10 @@ extension MarketingMixForecastDirectiveTests {
       "mmm.md:27:8: error: 'weeks' describes the plan made without `plan:`; remove it or remove `plan:`")
   }
 }
+
+extension MarketingMixForecastDirectiveTests {
+  func testWeeksOutOfRangeNamesTheRangeAndUnit() throws {
+    let doc = try run(plan: planCSV(), notebook: Self.pipeline.replacingOccurrences(of: "plan: next", with: "weeks: 0"))
+    XCTAssertEqual(forecastError(doc), "mmm.md:26:8: error: weeks: expected 1 to 520 weeks, found 0")
+  }
+}

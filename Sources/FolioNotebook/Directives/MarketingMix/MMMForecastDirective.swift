@@ -32,9 +32,9 @@ public enum MMMForecastDirective: Directive {
   static let plan = DirectiveOption.reference(
     optional: "plan", "A dataset: one row per planned week, a week column and one spend column per channel (the market controls too). Without it: `weeks` weeks at the recent mean spend.")
   static let weeks = DirectiveOption.integer(
-    "weeks", default: 8, in: 1...520, unit: " weeks", "Without `plan`: how many weeks after the data to forecast.")
+    "weeks", default: 8, in: 1...520, unit: "weeks", "Without `plan`: how many weeks after the data to forecast.")
   static let recentWeeks = DirectiveOption.integer(
-    "recent_weeks", default: 13, in: 1...520, unit: " weeks",
+    "recent_weeks", default: 13, in: 1...520, unit: "weeks",
     "Without `plan`: each channel's spend and each market control is its mean over this many last observed weeks.")
   static let weekColumn = DirectiveOption.column("week_column", default: "WEEK_START", "The plan's week column (read with `types: {COL: week}`).")
   static let level = DirectiveOption.number(
