@@ -30,6 +30,21 @@ public struct BayesianMMMDiagnostics: Sendable, Equatable {
   /// Chains and kept draws per chain.
   public var chains: Int, drawsPerChain: Int
 
+  /// Diagnostics from their values (as stored by a cache).
+  public init(
+    divergences: Int, maxRHat: Double, minBulkESS: Double, minTailESS: Double, minEBFMI: Double,
+    treeDepthShare: Double, chains: Int, drawsPerChain: Int
+  ) {
+    self.divergences = divergences
+    self.maxRHat = maxRHat
+    self.minBulkESS = minBulkESS
+    self.minTailESS = minTailESS
+    self.minEBFMI = minEBFMI
+    self.treeDepthShare = treeDepthShare
+    self.chains = chains
+    self.drawsPerChain = drawsPerChain
+  }
+
   /// The checks of `fit`.
   public init(_ fit: BayesianMMM.Fit) {
     let draws = fit.draws
