@@ -16,7 +16,7 @@ enum MMMBayesLiftTests {
   ) throws(NotebookError) -> [MMMLiftTest] {
     func fail(_ message: String) -> NotebookError { NotebookError(reference.location, "lift_tests '\(reference.path)': \(message)") }
     for name in columns where frame[name] == nil {
-      throw fail("no column '\(name)'\(NearMatches.hint(for: name, in: frame.columnNames, noun: "column")); expected columns \(columns.joined(separator: ", "))")
+      throw fail("no column '\(name)'; expected columns \(columns.joined(separator: ", "))")
     }
     if let extra = frame.columnNames.first(where: { !columns.contains($0) }) {
       throw fail("unknown column '\(extra)'; expected columns \(columns.joined(separator: ", "))")
@@ -50,7 +50,7 @@ enum MMMBayesLiftTests {
       guard code >= 0, code < names.levels.count else { throw fail("row \(row + 1), column CHANNEL: missing channel") }
       let name = names.levels[code]
       guard let c = labels.firstIndex(of: name) ?? input.channels.firstIndex(of: name) else {
-        throw fail("row \(row + 1), column CHANNEL: unknown channel '\(name)'\(NearMatches.hint(for: name, in: labels, noun: "channel")); expected one of \(labels.joined(separator: ", "))")
+        throw fail("row \(row + 1), column CHANNEL: unknown channel '\(name)'\(MMMText.channelHint(name, labels: labels))")
       }
       guard first[row] <= last[row] else {
         throw fail("row \(row + 1): FIRST_WEEK \(CivilDate.isoString(days: input.weekStarts[first[row]])) is after LAST_WEEK \(CivilDate.isoString(days: input.weekStarts[last[row]]))")

@@ -48,7 +48,7 @@ enum MMMBayesPriorOptions {
       guard let c = labels.firstIndex(of: entry.key) ?? channels.firstIndex(of: entry.key) else {
         throw NotebookError(
           entry.keyLocation,
-          "roi_priors: unknown channel '\(entry.key)'\(NearMatches.hint(for: entry.key, in: labels, noun: "channel")); expected one of \(labels.joined(separator: ", "))")
+          "roi_priors: unknown channel '\(entry.key)'\(MMMText.channelHint(entry.key, labels: labels))")
       }
       priors.mediaByChannel[c] = .roi(entry.value)
     }
