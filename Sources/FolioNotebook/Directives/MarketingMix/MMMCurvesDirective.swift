@@ -18,7 +18,7 @@ import FolioModels
 public enum MMMCurvesDirective: Directive {
   public static let name = "curves"
   public static let summary = "Response curves per channel with bands, marginal ROI and efficiency zone at current spend."
-  static let model = DirectiveOption.reference("model", "A {search} block.")
+  static let model = DirectiveOption.reference("model", "A {search} or {bayes} block.")
   static let roi = DirectiveOption.reference(optional: "roi", "A {roi} block for the uncertainty bands (optional).")
   static let points = DirectiveOption.integer("points", default: 100, in: 2...10_000, unit: "points", "Points per curve.")
   static let maxMultiple = DirectiveOption.number("max_multiple", default: 3, in: .positive, "Curve end as a multiple of max weekly spend.")

@@ -27,7 +27,7 @@ import FolioModels
 public enum MMMForecastDirective: Directive {
   public static let name = "forecast"
   public static let summary = "What-if forecast: predicted weekly revenue with bootstrap intervals for a future spend plan (weeks × channels); writes FORECAST."
-  static let model = DirectiveOption.reference("model", "A {search} block.")
+  static let model = DirectiveOption.reference("model", "A {search} or {bayes} block.")
   static let roi = DirectiveOption.reference(optional: "roi", "A {roi} block (optional): intervals from its resamples.")
   static let plan = DirectiveOption.reference(
     optional: "plan", "A dataset: one row per planned week, a week column and one spend column per channel (the market controls too). Without it: `weeks` weeks at the recent mean spend.")
