@@ -108,3 +108,87 @@ final class MMMPlanPosteriorTests: XCTestCase {
     XCTAssertTrue(note.contains("90% bootstrap interval"), note)
   }
 }
+
+/// `{plan}` after `{bayes}` and `{roi}` end to end (3 channels × 80 weeks
+/// from the committed simulator, seed 4242; 2 chains × 200/200): the plan is
+/// the expected-revenue plan on the block's own posterior, rebuilt here from
+/// `BayesianMMM.fit` on the same input and seed.
+final class MMMPlanBayesEndToEndTests: XCTestCase {
+  var dir = ""
+  static let names = ["Search", "Social", "Video"]
+  static let keys = names.map { "\($0)_GLOBAL_ALL" }
+
+  override func setUpWithError() throws {
+    dir = NSTemporaryDirectory() + "folio-bayes-plan-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let sim = try MMMSimulation.generate(weeks: 80, channels: 3, seed: 4242)
+    let monday = CivilDate.days(year: 2022, month: 1, day: 3)
+    var csv = "WEEK_START,CHANNEL,SPEND,REVENUE\n"
+    for t in 0..<sim.input.weekCount {
+      for c in 0..<3 {
+        csv += "\(CivilDate.isoString(days: monday + 7 * t)),\(Self.names[c]),\(sim.input.spend[c][t]),\(sim.input.revenue[t] / 3)\n"
+      }
+    }
+    try csv.write(toFile: dir + "/mmm.csv", atomically: true, encoding: .utf8)
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+
+  static let notebook = """
+    ---
+    seed: 3
+    ---
+    ```{mmm_data} mmm
+    csv: mmm.csv
+    ```
+
+    ```{bayes} fit
+    data: mmm
+    chains: 2
+    warmup: 200
+    draws: 200
+    seed: 5
+    ```
+
+    ```{roi} boot
+    model: fit
+    ```
+
+    ```{plan} plan
+    model: fit
+    roi: boot
+    change: 0.3
+    ```
+    """
+
+  func testPlanOnABayesianFitIsTheExpectedRevenuePlanOnItsPosterior() throws {
+    let doc = Executor().run(try NotebookParser.parse(Self.notebook, path: "mmm.md"), baseDirectory: dir)
+    XCTAssertEqual(doc.diagnostics.map(\.description), [])
+    let value = { (label: String) in doc.results.first { $0.label == label }?.value ?? .null }
+    guard case .table(let weekly)? = value("mmm")["weekly"], case .date(let days)? = weekly["WEEK_START"] else {
+      return XCTFail("no weekly table")
+    }
+    let controls = MMMCalendarControls.names
+    let input = try MMMInput(
+      weekStarts: days.days.map { Int($0) }, channels: Self.keys, spend: Self.keys.map { weekly[$0]?.doubles ?? [] },
+      revenue: weekly["REVENUE"]?.doubles ?? [], controlNames: controls, controls: controls.map { weekly[$0]?.doubles ?? [] })
+    let fit = try BayesianMMM.fit(
+      input, options: NUTSSampler.Options(chains: 2, warmup: 200, draws: 200, seed: 5, targetAcceptance: 0.9, metric: .dense))
+    let posterior = try BayesianMMMPosterior(fit: fit, input: input)
+    let boot = posterior.channelBootstraps(level: 0.9)
+    let current = input.meanWeeklySpend
+    let expected = try ExpectedResponseAllocator.optimize(posterior.pointModel, draws: boot, currentSpend: current)
+    let plan = value("plan")
+    let recommended = Self.names.map { plan["channels"]?[$0]?["recommended_spend"]?.doubleValue ?? .nan }
+    assertApproximatelyEqual(recommended, expected.recommended, relative: 1e-9)
+    assertApproximatelyEqual(plan["lift"]?.doubleValue ?? .nan, expected.lift, relative: 1e-9)
+    let lift = BootstrapResponse.liftDraws(posterior.pointModel, boot, current: current, recommended: expected.recommended)
+    XCTAssertEqual(plan["lift_draws"], .integer(400))
+    assertApproximatelyEqual(plan["lift_mean"]?.doubleValue ?? .nan, lift.reduce(0, +) / 400, relative: 1e-9)
+    assertApproximatelyEqual(plan["lift_mean"]?.doubleValue ?? .nan, expected.lift, relative: 1e-9)
+    assertApproximatelyEqual(plan["lift_low"]?.doubleValue ?? .nan, BootstrapROI.quantile(lift, 0.05), relative: 1e-9)
+    assertApproximatelyEqual(plan["lift_high"]?.doubleValue ?? .nan, BootstrapROI.quantile(lift, 0.95), relative: 1e-9)
+    XCTAssertEqual(plan["lift_interval"], .string("posterior"))
+    assertApproximatelyEqual(plan["recommended_total"]?.doubleValue ?? .nan, current.reduce(0, +), relative: 1e-12)
+  }
+}
