@@ -83,7 +83,7 @@ final class BayesianMMMPosteriorTests: XCTestCase {
   /// posterior means; the tight prior leaves nothing for the data to move
   /// (sd ratio near 1, flagged), while the default prior (sd 0.9) on
   /// channels whose contribution is 4–16× the noise sd shrinks far (< 0.7).
-  func testPosteriorSummariesEqualTheFitAndThinEvenly() throws {
+  func testPosteriorSummariesEqualTheFitThinEvenlyAndFlagAPriorTheDataCannotMove() throws {
     let options = NUTSSampler.Options(chains: 2, warmup: 300, draws: 300, seed: 9, targetAcceptance: 0.9, metric: .dense)
     var priors = BayesianMMMPriors()
     priors.mediaByChannel[0] = .roi(.init(mean: log(Self.sim.roi[0]), sd: 0.02))

@@ -94,7 +94,7 @@ final class OptionDeclarationTests: XCTestCase {
   func testMissingRequiredOptionNamesWhatItIsFor() throws {
     guard case .failure(let failure) = try decoded("```{cv} v\ntrain: 20\n```\n") else { return XCTFail("expected an error") }
     let errors = failure.errors
-    XCTAssertEqual(errors.map(\.message), ["{cv} needs 'model': A {search} block."])
+    XCTAssertEqual(errors.map(\.message), ["{cv} needs 'model': A {search} or {bayes} block."])
     XCTAssertEqual(errors.first?.location?.line, 1)
   }
 
