@@ -87,13 +87,17 @@ final class ExpectedResponseAllocatorTests: XCTestCase {
     // Twins: two channels with the same two-S-curve draws at the same spend, deep in
     // the convex part, where the optimum moves budget to one of them (a fractional channel).
     let twin = [response(40_000, 1, 4, 10_000), response(60_000, 1, 5, 14_000)]
-    let scenarios: [(draws: [[ChannelResponse]], current: [Double])] = [
-      (Array(mixed.prefix(2)), [8_000, 5_000]), (mixed, [8_000, 5_000, 9_000]), ([twin, twin], [6_000, 6_000]),
+    // With a concave third channel and ±30% boxes the relaxation ends with a twin
+    // inside its envelope's linear stretch (gap > 0), so the 1-D resolution runs.
+    let concave = [response(20_000, 1, 0.8, 5_000), response(30_000, 1, 1, 9_000)]
+    let scenarios: [(draws: [[ChannelResponse]], current: [Double], change: Double)] = [
+      (Array(mixed.prefix(2)), [8_000, 5_000], 0.8), (mixed, [8_000, 5_000, 9_000], 0.8), ([twin, twin], [6_000, 6_000], 0.8),
+      ([twin, twin, concave], [9_000, 3_000, 5_000], 0.3), ([twin, twin, concave], [4_000, 4_000, 5_000], 0.3),
     ]
-    for (draws, spend) in scenarios {
+    for (draws, spend, change) in scenarios {
       let channels = draws.count
       let names = (0..<channels).map { "C\($0)" }
-      let options = BudgetAllocator.Options(maxChange: 0.8)
+      let options = BudgetAllocator.Options(maxChange: change)
       let plan = try ExpectedResponseAllocator.optimize(responseDraws: draws, channels: names, currentSpend: spend, options: options)
       let n = channels == 2 ? 200_000 : 1_500
       let brute = bruteForce(draws, lower: plan.lowerBounds, upper: plan.upperBounds, total: plan.total, n: n)
@@ -105,7 +109,7 @@ final class ExpectedResponseAllocatorTests: XCTestCase {
       XCTAssertLessThanOrEqual(planValue - brute.value, Double(channels) * maxSlope * brute.step, "\(channels) channels")
       // The envelope bound certifies the plan.
       XCTAssertGreaterThanOrEqual(plan.upperBound, planValue * (1 - 1e-12))
-      XCTAssertLessThan(plan.optimalityGap, 1e-3 * planValue)
+      XCTAssertLessThan(plan.optimalityGap, 0.05 * planValue)
     }
   }
 
