@@ -186,7 +186,7 @@ public struct Executor: Sendable {
       return run
     }
     try lazy.resolve(referenced, into: &context, at: call.location)
-    let before = context.inputs.count
+    let before = context.inputCount
     let started = DispatchTime.now().uptimeNanoseconds
     context.knownDigests = digests
     defer { context.knownDigests = [:] }
@@ -194,7 +194,7 @@ public struct Executor: Sendable {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     let json = Array(result.value.jsonFragment(indent: 2).utf8)
     executed.valueJSON = json
-    cache.store(result, inputs: Array(context.inputs[before...]), valueJSON: json, seconds: seconds, key: key)
+    cache.store(result, inputs: context.inputs(from: before), valueJSON: json, seconds: seconds, key: key)
     return BlockRun(result)
   }
 
