@@ -26,7 +26,7 @@ final class InputDigestTests: XCTestCase {
 
   func testADigestTheCacheKeyAlreadyComputedIsRecordedWithoutHashing() {
     var context = ExecutionContext(notebookPath: "nb.md", baseDirectory: "/", params: .object([]), seed: 1)
-    context.knownDigests = ["big.csv": large]
+    context.knownDigests = ["big.csv": InputDigest(known: large)]
     context.recordInput(path: "big.csv", bytes: [1, 2, 3])
     XCTAssertEqual(context.inputs.map(\.sha256), [large])
   }

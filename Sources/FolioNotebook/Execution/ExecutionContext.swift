@@ -38,15 +38,16 @@ public struct ExecutionContext: Sendable {
     path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
   }
 
-  /// SHA-256 of input files the executor already hashed for the running
-  /// block's cache key, by path as written, so a large CSV is not hashed twice.
-  var knownDigests: [String: String] = [:]
+  /// SHA-256 of input files the executor hashed (or is hashing) for the
+  /// running block's cache key, by path as written, so a large CSV is not
+  /// hashed twice.
+  var knownDigests: [String: InputDigest] = [:]
 
   /// Records that the block read `path` (as written) with these bytes. A
   /// large input is hashed on another core while the block goes on.
   public mutating func recordInput(path: String, bytes: [UInt8]) {
     if recorded.contains(where: { $0.path == path }) { return }
-    recorded.append((path, knownDigests[path].map { InputDigest(known: $0) } ?? InputDigest(hashing: bytes)))
+    recorded.append((path, knownDigests[path] ?? InputDigest(hashing: bytes)))
   }
 
   /// Records an input whose hash is already known (a block replayed from the cache).

@@ -175,6 +175,36 @@ public struct Executor: Sendable {
     }
     let referenced = refs.map(\.0)
 
+    // An input the stat index has not seen (a first render, a file replaced
+    // since) is hashed on another core while the block runs: the key is
+    // then needed only to store the result. Such a block is not looked up
+    // first; were its entry there after all (a file touched but unchanged),
+    // running it gives the same result. A file modified in the last two
+    // seconds is hashed first as before (the index would not remember it,
+    // so it would never be looked up).
+    let files = OptionWalker.inputFiles(options.node, directive: directive)
+    if let inputDigests, files.contains(where: { inputDigests.wouldLearn(context.resolvePath($0.path)) }) {
+      var pending: [String: InputDigest] = [:]
+      for f in files where pending[f.path] == nil {
+        pending[f.path] = InputDigest(hashingFile: context.resolvePath(f.path), index: inputDigests)
+      }
+      try lazy.resolve(referenced, into: &context, at: call.location)
+      let before = context.inputCount
+      let started = DispatchTime.now().uptimeNanoseconds
+      context.knownDigests = pending
+      defer { context.knownDigests = [:] }
+      let result = try directive.run(options, in: &context)
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+      guard
+        let (key, _) = cacheKey(
+          call, options: options, directive: directive, references: refs, context: context, keys: keys,
+          inputDigests: inputDigests, known: pending.mapValues(\.hex))
+      else { return BlockRun(result) }
+      if let label = call.label { keys[label] = key }
+      store(result, key: key, inputsFrom: before, seconds: seconds, executed: &executed, context: context, cache: cache)
+      return BlockRun(result)
+    }
+
     // Cached path: the key covers everything the result depends on.
     guard let (key, digests) = cacheKey(call, options: options, directive: directive, references: refs, context: context, keys: keys, inputDigests: inputDigests) else {
       try lazy.resolve(referenced, into: &context, at: call.location)
@@ -200,7 +230,7 @@ public struct Executor: Sendable {
     try lazy.resolve(referenced, into: &context, at: call.location)
     let before = context.inputCount
     let started = DispatchTime.now().uptimeNanoseconds
-    context.knownDigests = digests
+    context.knownDigests = digests.mapValues { InputDigest(known: $0) }
     defer { context.knownDigests = [:] }
     let result: DirectiveResult
     let seconds: Double
@@ -210,10 +240,18 @@ public struct Executor: Sendable {
       result = try directive.run(options, in: &context)
       seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     }
+    store(result, key: key, inputsFrom: before, seconds: seconds, executed: &executed, context: context, cache: cache)
+    return BlockRun(result)
+  }
+
+  /// Stores a block's fresh result under `key` with the inputs it recorded.
+  private func store(
+    _ result: DirectiveResult, key: String, inputsFrom before: Int, seconds: Double, executed: inout ExecutedDirective,
+    context: ExecutionContext, cache: BlockCache
+  ) {
     let json = Array(result.value.jsonFragment(indent: 2).utf8)
     executed.valueJSON = json
     cache.store(result, inputs: context.inputs(from: before), valueJSON: json, seconds: seconds, key: key)
-    return BlockRun(result)
   }
 
   /// The block's cache key, or `nil` when the block must run uncached: an
@@ -224,9 +262,11 @@ public struct Executor: Sendable {
   /// Every `inputFile` option is hashed here, from the declarations, so no
   /// directive can forget to put a file it reads into its key; the digests
   /// are returned too, so the block records them instead of hashing again.
+  /// `known` holds digests already computed (an empty one: unreadable).
   func cacheKey(
     _ call: DirectiveCall, options: ParsedOptions, directive: any Directive.Type,
-    references: [(String, SourceLocation)], context: ExecutionContext, keys: [String: String], inputDigests: InputDigestIndex?
+    references: [(String, SourceLocation)], context: ExecutionContext, keys: [String: String], inputDigests: InputDigestIndex?,
+    known: [String: String] = [:]
   ) -> (key: String, digests: [String: String])? {
     var digests: [String: String] = [:]
     var key = BlockKey(version: folioVersion, call: call, seed: context.seed)
@@ -243,7 +283,9 @@ public struct Executor: Sendable {
     for name in params.sorted() { key.param(name, context.params[name] ?? .null) }
     for file in OptionWalker.inputFiles(options.node, directive: directive) {
       let resolved = context.resolvePath(file.path)
-      guard let sha256 = inputDigests?.sha256(ofFile: resolved) ?? SHA256Digest.hex(ofFile: resolved) else { return nil }
+      guard let sha256 = known[file.path] ?? inputDigests?.sha256(ofFile: resolved) ?? SHA256Digest.hex(ofFile: resolved),
+        !sha256.isEmpty
+      else { return nil }
       key.input(file.path, sha256: sha256)
       digests[file.path] = sha256
     }

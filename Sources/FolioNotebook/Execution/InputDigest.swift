@@ -32,6 +32,16 @@ final class InputDigest: @unchecked Sendable {
     }
   }
 
+  /// Starts hashing the file at `path` (through `index`, which remembers
+  /// the digest by the file's stat); `hex` is empty when it cannot be read.
+  init(hashingFile path: String, index: InputDigestIndex) {
+    group.enter()
+    DispatchQueue.global(qos: .userInitiated).async { [self] in
+      value = index.sha256(ofFile: path) ?? ""
+      group.leave()
+    }
+  }
+
   /// The lowercase hex SHA-256, waiting for the hash if it is still running.
   var hex: String {
     group.wait()
