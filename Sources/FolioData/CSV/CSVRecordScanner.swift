@@ -117,7 +117,8 @@ struct CSVRecordScanner {
     var bounds = [dataStart]
     var from = dataStart
     for i in 1..<max(chunkCount, 1) {
-      let target = dataStart + length / chunkCount * i
+      // Evenly spaced, also when there are more chunks than bytes.
+      let target = dataStart + length / chunkCount * i + length % chunkCount * i / chunkCount
       if target <= from { continue }
       var inside = false
       var p = from

@@ -121,13 +121,16 @@ public enum DataDirective: Directive {
     options.types = declared
     if let missing { options.missingTokens = Set(missing) }
     let resolved = context.resolvePath(file.path)
-    // One read into an array of the file's size (no `Data` copy: a 270 MB CSV would be copied twice).
-    guard let bytes = try? FileBytes.read(resolved) else {
-      throw NotebookError(file.location, "cannot read CSV file '\(file.path)' (looked at \(resolved)); expected a readable file")
+    // The file is mapped and read in one streaming pass, never copied; its
+    // hash is usually known from the block's cache key.
+    if !context.inputs.contains(where: { $0.path == file.path }) {
+      guard let sha256 = context.knownDigests[file.path] ?? SHA256Digest.hex(ofFile: resolved) else {
+        throw NotebookError(file.location, "cannot read CSV file '\(file.path)' (looked at \(resolved)); expected a readable file")
+      }
+      context.recordInput(path: file.path, sha256: sha256)
     }
-    context.recordInput(path: file.path, bytes: bytes)
     do {
-      return try CSVReader.read(bytes: bytes, displayName: resolved, options: options)
+      return try CSVReader.read(path: resolved, options: options)
     } catch {
       throw NotebookError.wrapping(error, at: file.location)
     }
