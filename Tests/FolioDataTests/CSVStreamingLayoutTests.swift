@@ -112,6 +112,31 @@ final class CSVStreamingLayoutTests: XCTestCase {
     XCTAssertEqual(z[0].bitPattern, (-0.0).bitPattern)  // "-0" read as a number keeps its sign
   }
 
+  func testWideningBeyondTheTypeSampleReadsTheSameWithAnyLayout() throws {
+    // Types are planned from the first MiB; these columns change type after it.
+    var text = "a,b,c,d\n"
+    var i = 0
+    while text.utf8.count < (1 << 20) + 5000 {
+      text += "\(i),\(i % 7),2024-01-0\(1 + i % 9),\n"
+      i += 1
+    }
+    text += "1.5,word,2024-02-30,4\n7,8,2024-01-01,\n"
+    let bytes = Array(text.utf8)
+    let reference = try CSVReader.read(bytes: bytes, displayName: "t.csv", options: .init(), layout: nil, exactOnly: true)
+    XCTAssertEqual(reference.columns.map(\.type), [.number, .string, .string, .integer])
+    XCTAssertEqual(reference["a"]?[i], .number(1.5))
+    XCTAssertEqual(reference["d"]?[i], .integer(4))
+    let layouts = [
+      CSVReadLayout(threads: 1, segmentBytes: 1 << 22, blockFields: 1 << 14),
+      CSVReadLayout(threads: 2, segmentBytes: 100_000, blockFields: 5),
+      CSVReadLayout(threads: 4, segmentBytes: 4096, blockFields: 1 << 14),
+    ]
+    for layout in layouts {
+      let frame = try CSVReader.read(bytes: bytes, displayName: "t.csv", options: .init(), layout: layout)
+      assertIdentical(frame, reference, "\(layout)", file: #filePath, line: #line)
+    }
+  }
+
   func testLoneCRLineEndsReadTheSameWithAnyLayout() throws {
     try assertLayoutIndependent(loneCRFile)
     let f = try CSVReader.read(bytes: loneCRFile, displayName: "t.csv")

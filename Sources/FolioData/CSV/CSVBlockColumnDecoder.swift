@@ -15,6 +15,8 @@ struct CSVBlockColumnDecoder {
 
   let output: CSVColumnOutput
   let declared: Bool
+  /// Every cell must be missing (`CSVColumnPlan.allMissing`).
+  let onlyMissing: Bool
   let missingTokens: CSVMissingTokens
   private var interner = CSVByteInterner()
   private var scratch: [UInt8] = []
@@ -23,9 +25,10 @@ struct CSVBlockColumnDecoder {
   private var dateKeys = [(UInt64, UInt16)](repeating: (0, 0), count: 64)  // no date starts with 8 NUL bytes
   private var dateDays = [Int32](repeating: 0, count: 64)
 
-  init(output: CSVColumnOutput, declared: Bool, missingTokens: CSVMissingTokens) {
+  init(output: CSVColumnOutput, declared: Bool, onlyMissing: Bool, missingTokens: CSVMissingTokens) {
     self.output = output
     self.declared = declared
+    self.onlyMissing = onlyMissing
     self.missingTokens = missingTokens
   }
 
@@ -49,9 +52,12 @@ struct CSVBlockColumnDecoder {
         return fits
       }
     case .number(let out):
+      let onlyMissing = onlyMissing
       block.forEachCell(column) { r, p, n, _ in
         if tokens.contains(p, n) {
           out[firstRow + r] = .nan
+        } else if onlyMissing {
+          fits = false
         } else if let x = CSVScalarParser.number(p, n) {
           out[firstRow + r] = x
         } else {

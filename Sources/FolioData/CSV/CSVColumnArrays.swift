@@ -26,7 +26,7 @@ enum CSVColumnArrays {
     for (j, plan) in plans.enumerated() {
       switch plan {
       case .integer: kinds += [(j, .int), (j, .bool)]
-      case .number: kinds += [(j, .double)]
+      case .number, .allMissing: kinds += [(j, .double)]
       case .date: kinds += [(j, .int32), (j, .bool)]
       case .string: kinds += [(j, .int32)]
       case .deferred: break
@@ -44,7 +44,7 @@ enum CSVColumnArrays {
         switch plan {
         case .integer:
           storage = .integer(take().assumingMemoryBound(to: Int.self), missing: take().assumingMemoryBound(to: Bool.self))
-        case .number: storage = .number(take().assumingMemoryBound(to: Double.self))
+        case .number, .allMissing: storage = .number(take().assumingMemoryBound(to: Double.self))
         case .date:
           storage = .date(take().assumingMemoryBound(to: Int32.self), missing: take().assumingMemoryBound(to: Bool.self))
         case .string: storage = .string(take().assumingMemoryBound(to: Int32.self))
@@ -62,7 +62,7 @@ enum CSVColumnArrays {
       let column: Column?
       switch (plan, plan == .deferred ? nil : piece(), plan == .integer || plan == .date ? piece() : nil) {
       case (.integer, .int(let v)?, .bool(let m)?): column = .integer(IntegerColumn(values: v, missing: m))
-      case (.number, .double(let v)?, _): column = .number(v)
+      case (.number, .double(let v)?, _), (.allMissing, .double(let v)?, _): column = .number(v)
       case (.date, .int32(let v)?, .bool(let m)?): column = .date(DateColumn(days: v, missing: m))
       case (.string, .int32(let v)?, _): column = .string(StringColumn(codes: v, levels: levels[j]))
       default: column = nil  // deferred

@@ -3,6 +3,9 @@
 /// non-missing cell).
 enum CSVColumnPlan: Equatable {
   case integer, number, date, string
+  /// No value in the type sample: numbers (NaN) if every cell is missing,
+  /// as inferred; any value is a mismatch.
+  case allMissing
   /// Not decoded by the streaming pass (a declared week column): the
   /// column-at-a-time decoder reads it afterwards.
   case deferred
@@ -46,7 +49,7 @@ final class CSVColumnOutput: @unchecked Sendable {
     let n = max(rowCount, 1)
     switch plan {
     case .integer: storage = .integer(.allocate(capacity: n), missing: .allocate(capacity: n))
-    case .number: storage = .number(.allocate(capacity: n))
+    case .number, .allMissing: storage = .number(.allocate(capacity: n))
     case .date: storage = .date(.allocate(capacity: n), missing: .allocate(capacity: n))
     case .string: storage = .string(.allocate(capacity: n))
     case .deferred: storage = .deferred

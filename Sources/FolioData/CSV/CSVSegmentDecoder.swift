@@ -26,6 +26,7 @@ struct CSVSegmentOutcome {
 struct CSVSegmentDecoder {
   let scanner: CSVRecordScanner
   let outputs: [CSVColumnOutput]
+  let plans: [CSVColumnPlan]
   let declared: [Bool]
   let missingTokens: CSVMissingTokens
   /// Fields per block (at least one record).
@@ -48,7 +49,8 @@ struct CSVSegmentDecoder {
     let ends = UnsafeMutablePointer<UInt32>.allocate(capacity: maxRecords * columnCount)
     defer { ends.deallocate() }
     var columns = outputs.enumerated().map { j, o in
-      CSVBlockColumnDecoder(output: o, declared: declared[j], missingTokens: missingTokens)
+      CSVBlockColumnDecoder(
+        output: o, declared: declared[j], onlyMissing: plans[j] == .allMissing, missingTokens: missingTokens)
     }
     let limit = range.upperBound
     let rowEnd = firstRow + rowCount

@@ -71,7 +71,7 @@ enum CSVStreamingReader {
     let declared = names.map { options.types[$0] != nil }
     let fill = { (outputs: [CSVColumnOutput]) -> CSVColumnArrays.Filled? in
       let decoder = CSVSegmentDecoder(
-        scanner: scanner, outputs: outputs, declared: declared, missingTokens: tokens,
+        scanner: scanner, outputs: outputs, plans: plans, declared: declared, missingTokens: tokens,
         blockFields: max(layout.blockFields, 1), releasePages: releasePages)
       let outcomes = parallelMap(segments.count, threads: layout.threads) { s in
         decoder.decode(segments[s], firstRow: firstRows[s], rowCount: counts[s])
@@ -122,10 +122,13 @@ enum CSVStreamingReader {
     return levels
   }
 
-  /// Each column's planned type: declared, or that of its first non-missing
-  /// cell among the first records (at most 1 MiB of them). A column with no
-  /// such cell there is planned as numbers, which fits only if every cell is
-  /// missing (the all-missing column); `nil` when the sample is malformed.
+  /// Each column's planned type: declared, or inferred from the first
+  /// records (at most 1 MiB of them) as `CSVColumnDecoder` would infer it
+  /// from those alone: the first non-missing cell's type, widened by later
+  /// cells that do not fit (integer → number → string, date → string). A
+  /// type the whole file widens further shows as a mismatch later. A
+  /// column with no value in the sample is planned `allMissing`. `nil` when
+  /// the sample is malformed.
   private static func plans(
     scanner: CSVRecordScanner, names: [String], dataStart: Int, options: CSVOptions, tokens: CSVMissingTokens
   ) -> [CSVColumnPlan]? {
@@ -139,25 +142,22 @@ enum CSVStreamingReader {
       case nil: return nil
       }
     }
+    let inferred = names.map { options.types[$0] == nil }
     var p = dataStart
     let limit = min(scanner.count, dataStart + (1 << 20))
-    var open = plans.filter { $0 == nil }.count
-    while open > 0 && p < limit {
+    while p < limit {
       var field = 0
       while true {
         let f: CSVRecordScanner.Field
         do { f = try scanner.scanField(at: p, limit: scanner.count, field: field + 1) } catch { return nil }
-        if field < plans.count && plans[field] == nil {
+        if field < plans.count && inferred[field] {
           var text = scanner.bytes + p
           var n = f.end - p
           if n >= 2 && text[0] == CSVRecordScanner.quote {
             text += 1
             n -= 2
           }
-          if !tokens.contains(text, n) {
-            plans[field] = guess(text, n)
-            open -= 1
-          }
+          if !tokens.contains(text, n) { plans[field] = widened(plans[field], text, n) }
         }
         field += 1
         p = f.next
@@ -165,7 +165,21 @@ enum CSVStreamingReader {
       }
       if field != names.count { return nil }
     }
-    return plans.map { $0 ?? .number }
+    return plans.map { $0 ?? .allMissing }
+  }
+
+  /// The plan after seeing the value `p[0..<n]`: the decoder's first
+  /// candidate for a first value, else the narrowest widening that fits it.
+  private static func widened(_ plan: CSVColumnPlan?, _ p: UnsafePointer<UInt8>, _ n: Int) -> CSVColumnPlan {
+    switch plan {
+    case nil: return guess(p, n)
+    case .integer?:
+      if CSVScalarParser.integer(p, n) != nil { return .integer }
+      return CSVScalarParser.number(p, n) != nil ? .number : .string
+    case .number?: return CSVScalarParser.number(p, n) != nil ? .number : .string
+    case .date?: return CSVScalarParser.date(p, n) != nil ? .date : .string
+    case .string?, .deferred?, .allMissing?: return .string
+    }
   }
 
   /// The type `CSVColumnDecoder` tries first for a column whose first value is `p[0..<n]`.
