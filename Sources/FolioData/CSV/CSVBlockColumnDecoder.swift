@@ -22,8 +22,8 @@ struct CSVBlockColumnDecoder {
   private var scratch: [UInt8] = []
   /// Direct-mapped cache of parsed dates by their 10 bytes (panels repeat
   /// a few dozen week dates, not necessarily in adjacent rows).
-  private var dateKeys = [(UInt64, UInt16)](repeating: (0, 0), count: 64)  // no date starts with 8 NUL bytes
-  private var dateDays = [Int32](repeating: 0, count: 64)
+  private var dateKeys = [(UInt64, UInt16)](repeating: (0, 0), count: 256)  // no date starts with 8 NUL bytes
+  private var dateDays = [Int32](repeating: 0, count: 256)
 
   init(output: CSVColumnOutput, declared: Bool, onlyMissing: Bool, missingTokens: CSVMissingTokens) {
     self.output = output
@@ -77,7 +77,7 @@ struct CSVBlockColumnDecoder {
         }
         let raw = UnsafeRawPointer(p)
         let key = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
-        let slot = Int(truncatingIfNeeded: ((key.0 ^ UInt64(key.1) &* 0xBF58_476D_1CE4_E5B9) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        let slot = Int(truncatingIfNeeded: ((key.0 ^ UInt64(key.1) &* 0xBF58_476D_1CE4_E5B9) &* 0x9E37_79B9_7F4A_7C15) >> 56)
         if dateKeys[slot] == key {
           (out[firstRow + r], missing[firstRow + r]) = (dateDays[slot], false)
           return true
