@@ -137,6 +137,23 @@ final class CSVStreamingLayoutTests: XCTestCase {
     }
   }
 
+  func testMultiMegabyteQuotedFileMatchesTheExactPathWithAutomaticLayout() throws {
+    var rng = SeededGenerator(seed: 7)
+    var text = "WEEK,SKU,STORE,NOTE,SPEND\r\n"
+    for i in 0..<60_000 {
+      let note = rng.next() % 9 == 0 ? "\"multi\r\nline, \"\"quoted\"\"\n\"" : "plain \(rng.next() % 40)"
+      text += "2024-01-\(10 + i % 18),SKU\(rng.next() % 500),\(rng.next() % 50),\(note),\(Double(rng.next() % 100_000) / 100)\r\n"
+    }
+    let bytes = Array(text.utf8)
+    XCTAssertGreaterThan(bytes.count, 2 << 20)
+    let reference = try CSVReader.read(bytes: bytes, displayName: "t.csv", options: .init(), layout: nil, exactOnly: true)
+    XCTAssertEqual(reference.rowCount, 60_000)
+    for layout in [nil, CSVReadLayout(threads: 3, segmentBytes: 70_001, blockFields: 999)] {
+      let frame = try CSVReader.read(bytes: bytes, displayName: "t.csv", options: .init(), layout: layout)
+      assertIdentical(frame, reference, "\(String(describing: layout))", file: #filePath, line: #line)
+    }
+  }
+
   func testLoneCRLineEndsReadTheSameWithAnyLayout() throws {
     try assertLayoutIndependent(loneCRFile)
     let f = try CSVReader.read(bytes: loneCRFile, displayName: "t.csv")
