@@ -17,16 +17,24 @@
 // writes it once into the scratch folder ($TMPDIR/folio-bench). The folio
 // executable built beside this one is run (`swift build -c release`).
 //
-// Last measured 2026-12-01 (release, 2 cores, three other builds running,
-// load average about 4; medians of 3), after the streaming CSV reader:
+// Last measured 2026-12-01 (release, 2 cores shared with four other builds,
+// load average 2.3-2.9 rising to 5; medians of 3, wall / CPU / peak RSS):
+// --no-cache 2.64 s / 2.63 s / 843 MB; first render, cache on 3.24 s /
+// 3.07 s / 931 MB; rerender 0.21 s / 0.14 s / 116 MB; one byte changed
+// 3.32 s / 2.94 s / 916 MB; cache 0.52x the CSV. Main's build right after:
+// 2.49 s / 2.57 s / 752 MB and 3.28 s / 3.17 s / 821 MB. The main thread's
+// own CPU (perf) fell from 2.05 to 1.34 s (--no-cache) and from 2.18 to
+// 1.34 s (cache on) as hashing, ready GLMs and cache writing moved to the
+// second core, which a loaded machine does not have free: see the README's
+// "Performance at retail scale".
+//
+// One-block load, measured 2026-12-01 with the streaming CSV reader
+// (before merging the background hashing above; load average about 4):
 // one-block 5M × 9 load (335 MB) --no-cache 1.32 s / 1.30 s CPU / 354 MB,
 // cache on 1.87 s / 1.85 s CPU / 475 MB (was 2.25 s / 856 MB), polars in
-// the same run 1.86 s / 1.67 s CPU / 743 MB; promo-inventory --no-cache
-// 2.43 s / 713 MB, first render cache on 3.03 s / 838 MB, rerender 0.14 s /
-// 117 MB, cache 0.47× the CSV. On the 257 MB load file, paired
+// the same run 1.86 s / 1.67 s CPU / 743 MB. On the 257 MB load file, paired
 // with the build before (farm-bench -n 5): cache on 2.27 s vs 2.69 s wall,
-// 1.41 s vs 1.84 s CPU, 481 vs 795 MiB. The 1.0 s target needs both cores
-// (CPU 1.4 s) and the input hash (0.15–0.2 s, one core) out of the way.
+// 1.41 s vs 1.84 s CPU, 481 vs 795 MiB.
 //
 // Usage: folio-bench promo-scale [--data PATH] [--runs K] [--scratch DIR] [--no-polars]
 import Foundation

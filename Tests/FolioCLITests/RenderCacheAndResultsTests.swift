@@ -6,8 +6,10 @@ import XCTest
 /// `folio render` reruns from the block cache, and writes result tables to
 /// the default results.sqlite or to a `--results` database.
 final class RenderCacheAndResultsTests: XCTestCase {
-  /// The shipped marketing-mix notebook with a short search, so a debug build runs it in a second.
+  /// The shipped marketing-mix notebook with a short search and one short
+  /// chain, so a debug build runs it in seconds.
   let quickMMM = ["--param", "budget=60", "--param", "resamples=10"]
+  let quickBayes = ["--param", "chains=1", "--param", "warmup=60", "--param", "draws=60"]
 
   func table(_ path: String, _ sql: String) throws -> Frame { try SQLiteSource.query(path: path, sql: sql) }
 
@@ -35,7 +37,7 @@ final class RenderCacheAndResultsTests: XCTestCase {
     let out = try FolioProcess.temporaryDirectory()
     let db = out.appendingPathComponent("marketing-mix/results.sqlite").path
     for budget in ["60", "70"] {
-      let r = try FolioProcess.run(["render", "notebooks/marketing-mix.md", "-o", out.path, "--param", "budget=\(budget)", "--param", "resamples=10"])
+      let r = try FolioProcess.run(["render", "notebooks/marketing-mix.md", "-o", out.path, "--param", "budget=\(budget)", "--param", "resamples=10"] + quickBayes)
       XCTAssertEqual(r.status, 0, r.stderr)
       let runs = try table(db, "SELECT params_json, seed, result_tables FROM folio_runs")
       XCTAssertEqual(runs.rowCount, 1, "a fresh file holds only this run")
@@ -60,7 +62,7 @@ final class RenderCacheAndResultsTests: XCTestCase {
     for budget in ["60", "70"] {
       let r = try FolioProcess.run(
         ["render", "notebooks/marketing-mix.md", "-o", out.path, "--results", "sqlite:\(store)", "--param", "budget=\(budget)"]
-          + quickMMM.suffix(2))
+          + quickMMM.suffix(2) + quickBayes)
       XCTAssertEqual(r.status, 0, r.stderr)
     }
     XCTAssertEqual(try table(store, "SELECT run_id FROM folio_runs").rowCount, 2, "two runs with different params")

@@ -263,7 +263,7 @@ final class MarketingMixDirectiveTests: XCTestCase {
   func testModelOptionMustNameASearchBlock() throws {
     let doc = try run(Self.pipeline.replacingOccurrences(of: "model: fit\ntrain", with: "model: mmm\ntrain"))
     XCTAssertEqual(doc.diagnostics.first?.description,
-      "mmm.md:15:8: error: 'mmm' is an {mmm_data} block's prepared marketing data, expected a {search} block's fitted marketing-mix model")
+      "mmm.md:15:8: error: 'mmm' is an {mmm_data} block's prepared marketing data, expected a {search} or {bayes} block's fitted marketing-mix model")
   }
 
   func testMissingSpendColumnNamesTheColumnAndFile() throws {

@@ -197,7 +197,7 @@ final class MarketingMixForecastDirectiveTests: XCTestCase {
   func testModelMustBeASearchBlockAndPlanADataset() throws {
     let wrongModel = try run(plan: planCSV(), notebook: Self.pipeline.replacingOccurrences(of: "model: fit\nroi: boot\nplan", with: "model: mmm\nroi: boot\nplan"))
     XCTAssertEqual(forecastError(wrongModel),
-      "mmm.md:24:8: error: 'mmm' is an {mmm_data} block's prepared marketing data, expected a {search} block's fitted marketing-mix model")
+      "mmm.md:24:8: error: 'mmm' is an {mmm_data} block's prepared marketing data, expected a {search} or {bayes} block's fitted marketing-mix model")
     let wrongPlan = try run(plan: planCSV(), notebook: Self.pipeline.replacingOccurrences(of: "plan: next", with: "plan: boot"))
     XCTAssertEqual(forecastError(wrongPlan)?.hasPrefix("mmm.md:26:7: error: 'boot' is a"), true, forecastError(wrongPlan) ?? "no error")
   }

@@ -5,7 +5,7 @@ import XCTest
 @testable import FolioNotebook
 
 /// Runs the shipped notebooks/marketing-mix.md on its shipped data (with a
-/// smaller search budget, for test time) and checks that every block and
+/// smaller search budget and shorter chains, for test time) and checks that every block and
 /// every inline value runs, and that the plan and tables are consistent.
 final class MarketingMixNotebookTests: XCTestCase {
   static var notebooksDirectory: String {
@@ -18,6 +18,9 @@ final class MarketingMixNotebookTests: XCTestCase {
     let source = try String(contentsOfFile: path, encoding: .utf8)
       .replacingOccurrences(of: "  budget: 3000\n", with: "  budget: 300\n")
       .replacingOccurrences(of: "  resamples: 100\n", with: "  resamples: 20\n")
+      .replacingOccurrences(of: "  chains: 4\n", with: "  chains: 1\n")
+      .replacingOccurrences(of: "  warmup: 1000\n", with: "  warmup: 50\n")
+      .replacingOccurrences(of: "  draws: 1000\n", with: "  draws: 50\n")
     let doc = Executor().run(try NotebookParser.parse(source, path: "marketing-mix.md"), baseDirectory: Self.notebooksDirectory)
     XCTAssertEqual(doc.diagnostics.map(\.description), [])
     XCTAssertEqual(doc.failedCount, 0)

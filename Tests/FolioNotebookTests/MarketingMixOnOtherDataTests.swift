@@ -9,13 +9,13 @@ import XCTest
 /// channel names, ISO-week labels, 5 channels, with the generator's truth
 /// file; other channel names (one with a space), integer week numbers, 4
 /// channels plus a tiny one dropped, and only the four columns the question
-/// needs. Search budget and resamples are cut for test time, as in
+/// needs. Search budget, resamples and chains are cut for test time, as in
 /// MarketingMixNotebookTests.
 final class MarketingMixOnOtherDataTests: XCTestCase {
   typealias R = ShippedNotebookRunner
 
   private func run(_ params: [(String, String)]) throws -> ExecutedDocument {
-    try R.run("marketing-mix.md", params: [("budget", "300"), ("resamples", "20")] + params)
+    try R.run("marketing-mix.md", params: [("budget", "300"), ("resamples", "20"), ("chains", "1"), ("warmup", "50"), ("draws", "50")] + params)
   }
 
   func testUpperCaseChannelsAndISOWeeksWithTheirTruthFile() throws {

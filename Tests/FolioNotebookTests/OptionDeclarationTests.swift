@@ -94,7 +94,7 @@ final class OptionDeclarationTests: XCTestCase {
   func testMissingRequiredOptionNamesWhatItIsFor() throws {
     guard case .failure(let failure) = try decoded("```{cv} v\ntrain: 20\n```\n") else { return XCTFail("expected an error") }
     let errors = failure.errors
-    XCTAssertEqual(errors.map(\.message), ["{cv} needs 'model': A {search} block."])
+    XCTAssertEqual(errors.map(\.message), ["{cv} needs 'model': A {search} or {bayes} block."])
     XCTAssertEqual(errors.first?.location?.line, 1)
   }
 
@@ -110,6 +110,6 @@ final class OptionDeclarationTests: XCTestCase {
       """
     try "X\n1\n".write(toFile: NSTemporaryDirectory() + "x.csv", atomically: true, encoding: .utf8)
     let doc = Executor().run(try NotebookParser.parse(text, path: "o.md"), baseDirectory: NSTemporaryDirectory())
-    XCTAssertEqual(doc.diagnostics.map(\.description), ["o.md:6:8: error: 'd' is a dataset, expected a {search} block's fitted marketing-mix model"])
+    XCTAssertEqual(doc.diagnostics.map(\.description), ["o.md:6:8: error: 'd' is a dataset, expected a {search} or {bayes} block's fitted marketing-mix model"])
   }
 }

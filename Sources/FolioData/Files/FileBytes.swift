@@ -114,6 +114,15 @@ public enum FileBytes {
     return try run(UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size))
   }
 
+  /// Whether `path` names a regular file (or symlink to one) this process
+  /// can open for reading: the check a caller makes before handing the path
+  /// to a reader whose own error would be less specific.
+  public static func isReadableFile(_ path: String) -> Bool {
+    guard let fd = try? openForReading(path) else { return false }
+    defer { close(fd) }
+    return (try? regularFileSize(fd)) != nil
+  }
+
   /// What `withMappedFile` throws: the file could not be read, or `body` threw.
   public enum MappedFileError<E: Error>: Error {
     case cannotRead(Failure)

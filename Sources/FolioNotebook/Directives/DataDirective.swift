@@ -122,13 +122,11 @@ public enum DataDirective: Directive {
     if let missing { options.missingTokens = Set(missing) }
     let resolved = context.resolvePath(file.path)
     // The file is mapped and read in one streaming pass, never copied; its
-    // hash is usually known from the block's cache key.
-    if !context.inputs.contains(where: { $0.path == file.path }) {
-      guard let sha256 = context.knownDigests[file.path] ?? SHA256Digest.hex(ofFile: resolved) else {
-        throw NotebookError(file.location, "cannot read CSV file '\(file.path)' (looked at \(resolved)); expected a readable file")
-      }
-      context.recordInput(path: file.path, sha256: sha256)
+    // hash (from the block's cache key, or taken now) runs on another core.
+    guard FileBytes.isReadableFile(resolved) else {
+      throw NotebookError(file.location, "cannot read CSV file '\(file.path)' (looked at \(resolved)); expected a readable file")
     }
+    context.recordInput(path: file.path, file: resolved)
     do {
       return try CSVReader.read(path: resolved, options: options)
     } catch {

@@ -24,7 +24,7 @@ public struct DirectiveRegistry: Sendable {
     DataDirective.self, TableDirective.self, ChartDirective.self, SummaryDirective.self,
     // Models.
     GLMDirective.self,
-    MMMDataDirective.self, MMMSearchDirective.self, MMMCVDirective.self, MMMROIDirective.self,
+    MMMDataDirective.self, MMMSearchDirective.self, MMMBayesDirective.self, MMMCVDirective.self, MMMROIDirective.self,
     MMMCurvesDirective.self, MMMPlanDirective.self, MMMForecastDirective.self,
     PromoModelDirective.self,
     PromoPlanDirective.self,

@@ -18,7 +18,7 @@ import FolioModels
 public enum MMMCVDirective: Directive {
   public static let name = "cv"
   public static let summary = "Rolling-window cross-validation of a marketing-mix model: R², RMSE, MAE, MAPE, NRMSE per fold."
-  static let model = DirectiveOption.reference("model", "A {search} block.")
+  static let model = DirectiveOption.reference("model", "A {search} or {bayes} block.")
   static let train = DirectiveOption.integer("train", default: 52, atLeast: 2, unit: "weeks", "Training window in weeks.")
   static let test = DirectiveOption.integer("test", default: 13, atLeast: 1, unit: "weeks", "Test window in weeks.")
   static let step = DirectiveOption.integer("step", default: 13, atLeast: 1, unit: "weeks", "Weeks between fold starts.")
@@ -99,7 +99,7 @@ public enum MMMCVDirective: Directive {
     let foldTable = TableSpec(
       columns: ["Fold", "Train weeks", "Test weeks", "R²", "RMSE", "MAPE (%)"].enumerated().map { TableSpec.Column(header: $1, isNumeric: $0 == 0 || $0 > 2) },
       rows: foldRows, totalRows: foldRows.count)
-    let note = "\(report.folds.count) folds of \(options.train) training weeks (\(options.expanding ? "expanding" : "rolling")) and \(options.test) test weeks, every \(options.step) weeks; mean CV MAPE \(f1.format(report.mean(\.mape)))% → \(report.quality.rawValue)."
+    let note = "\(report.folds.count) folds of \(options.train) training weeks (\(options.expanding ? "expanding" : "rolling")) and \(options.test) test weeks, every \(options.step) weeks; mean CV MAPE \(f1.format(report.mean(\.mape)))% → \(report.quality.rawValue).\(fitted.posterior == nil ? "" : " '\(reference.path)' is a Bayesian fit: each fold refits the regression (ridge α \(NumberFormat.automatic.format(model.ridgeAlpha))) with adstock and saturation fixed at their posterior means, so this measures how well those transforms predict unseen weeks, not the full posterior's predictive accuracy.")"
     let validation = MMMValidation(
       train: options.train, test: options.test, step: options.step, foldCount: report.folds.count,
       metrics: metricNames.map { ($0.0, report.mean($0.1), report.standardDeviation($0.1)) }, quality: report.quality.rawValue,

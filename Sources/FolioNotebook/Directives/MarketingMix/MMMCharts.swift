@@ -80,11 +80,11 @@ enum MMMCharts {
   }
 
   /// ROI per channel with its bootstrap interval, highest first.
-  static func roiForest(labels: [String], roi: [Double], low: [Double], high: [Double], level: Double) -> ChartSpec {
+  static func roiForest(labels: [String], roi: [Double], low: [Double], high: [Double], level: Double, intervalName: String = "bootstrap") -> ChartSpec {
     let order = labels.indices.sorted { (roi[$0].isNaN ? -.infinity : roi[$0]) > (roi[$1].isNaN ? -.infinity : roi[$1]) }
     return ChartSpec(
-      title: "Revenue per dollar by channel", subtitle: "ROI with its \(NumberFormat(.percent, digits: 0).format(level)) bootstrap interval; dashed line: break-even (1.0)",
-      description: "Forest plot of the return on investment of \(labels.count) channels with bootstrap intervals.",
+      title: "Revenue per dollar by channel", subtitle: "ROI with its \(NumberFormat(.percent, digits: 0).format(level)) \(intervalName) interval; dashed line: break-even (1.0)",
+      description: "Forest plot of the return on investment of \(labels.count) channels with \(intervalName) intervals.",
       x: ChartAxis(label: "Revenue per $1 of spend", scale: .numeric(NumberFormat(.fixed, digits: 1)), includeZero: true),
       y: ChartAxis(scale: .categorical(order.map { labels[$0] })),
       layers: [.interval(IntervalLayer(

@@ -18,13 +18,13 @@ import FolioModels
 public enum MMMCurvesDirective: Directive {
   public static let name = "curves"
   public static let summary = "Response curves per channel with bands, marginal ROI and efficiency zone at current spend."
-  static let model = DirectiveOption.reference("model", "A {search} block.")
+  static let model = DirectiveOption.reference("model", "A {search} or {bayes} block.")
   static let roi = DirectiveOption.reference(optional: "roi", "A {roi} block for the uncertainty bands (optional).")
   static let points = DirectiveOption.integer("points", default: 100, in: 2...10_000, unit: "points", "Points per curve.")
   static let maxMultiple = DirectiveOption.number("max_multiple", default: 3, in: .positive, "Curve end as a multiple of max weekly spend.")
   static let efficientAbove = DirectiveOption.number("efficient_above", default: 1.5, "Marginal ROI above which a channel is EFFICIENT.")
   static let saturatedBelow = DirectiveOption.number("saturated_below", default: 0.8, "Marginal ROI below which a channel is SATURATED.")
-  static let bandZ = DirectiveOption.number("band_z", default: 1.645, in: .nonNegative, "Band half-width in bootstrap coefficient sds.")
+  static let bandZ = DirectiveOption.number("band_z", default: 1.645, in: .nonNegative, "Band half-width in bootstrap coefficient sds (with a {bayes} model the bands are posterior intervals instead).")
   public static let options: [any AnyOptionDeclaration] = [model, roi, points, maxMultiple, efficientAbove, saturatedBelow, bandZ]
 
   public static func validate(_ parsed: ParsedOptions) -> [NotebookError] {
@@ -57,6 +57,16 @@ public enum MMMCurvesDirective: Directive {
     let curves = ResponseCurves.compute(model, bootstrap: nil, options: options)
     var lower: [[Double]] = [], upper: [[Double]] = []
     for (c, curve) in curves.enumerated() {
+      if let b = bootstrap, b.method == "posterior" {
+        // A posterior: the band is the pointwise central interval of every
+        // draw's own curve (its β, θ, α, γ), not a ± z·sd band.
+        let bands = curve.spend.map { s in
+          BootstrapResponse.interval(BootstrapResponse.responseDraws(model, b.boot[c], channel: c, weeklySpend: s), level: b.level)
+        }
+        lower.append(bands.map(\.low))
+        upper.append(bands.map(\.high))
+        continue
+      }
       let sd = coefSD.map { $0[c].isNaN ? 0 : $0[c] } ?? 0
       let m = model.steadyStateMultiplier(channel: c)
       let half = curve.spend.map { options.bandZ * sd * model.parameters[c].saturation.apply($0 * m) }
@@ -115,7 +125,7 @@ public enum MMMCurvesDirective: Directive {
               curves[c].zone.rawValue + (mroiInterval[c] == nil || zoneRange(c) == curves[c].zone.rawValue ? "" : " (interval spans \(zoneRange(c)))")]
     }
     var outputs: [BlockOutput] = [
-      .note("Zones by marginal ROI at current mean weekly spend: EFFICIENT above \(f2.format(options.efficientAbove)), SATURATED below \(f2.format(options.saturatedBelow)), DIMINISHING between.\(bootstrap.map { " Bands: ± \(NumberFormat.automatic.format(options.bandZ)) bootstrap coefficient sd; marginal ROI with its \(NumberFormat(.percent, digits: 0).format($0.level)) bootstrap interval (each resample's coefficient\($0.refit ? " and transforms" : "")), and the zones that interval spans." } ?? " No {roi} block given, so no bands and no intervals.")"),
+      .note("Zones by marginal ROI at current mean weekly spend: EFFICIENT above \(f2.format(options.efficientAbove)), SATURATED below \(f2.format(options.saturatedBelow)), DIMINISHING between.\(bootstrap.map { b in b.method == "posterior" ? " Bands: the central \(NumberFormat(.percent, digits: 0).format(b.level)) of the posterior draws' curves at each spend; marginal ROI with its \(NumberFormat(.percent, digits: 0).format(b.level)) posterior interval (each draw's coefficient and transforms), and the zones that interval spans." : " Bands: ± \(NumberFormat.automatic.format(options.bandZ)) bootstrap coefficient sd; marginal ROI with its \(NumberFormat(.percent, digits: 0).format(b.level)) bootstrap interval (each resample's coefficient\(b.refit ? " and transforms" : "")), and the zones that interval spans." } ?? " No {roi} block given, so no bands and no intervals.")"),
       .table(TableSpec(
         columns: ["Channel", "Current weekly spend", "Weekly revenue", "Marginal ROI", "Zone"].enumerated().map { TableSpec.Column(header: $1, isNumeric: $0 > 0 && $0 < 4) },
         rows: rows, totalRows: rows.count)),

@@ -27,7 +27,7 @@ import FolioModels
 public enum MMMForecastDirective: Directive {
   public static let name = "forecast"
   public static let summary = "What-if forecast: predicted weekly revenue with bootstrap intervals for a future spend plan (weeks × channels); writes FORECAST."
-  static let model = DirectiveOption.reference("model", "A {search} block.")
+  static let model = DirectiveOption.reference("model", "A {search} or {bayes} block.")
   static let roi = DirectiveOption.reference(optional: "roi", "A {roi} block (optional): intervals from its resamples.")
   static let plan = DirectiveOption.reference(
     optional: "plan", "A dataset: one row per planned week, a week column and one spend column per channel (the market controls too). Without it: `weeks` weeks at the recent mean spend.")
@@ -129,7 +129,7 @@ public enum MMMForecastDirective: Directive {
       rows: channelRows, totalRows: channelRows.count)
     var note = "Over \(weeks.count) planned weeks (\(CivilDate.isoString(days: weeks[0])) to \(CivilDate.isoString(days: weeks[weeks.count - 1]))) spending \(money.format(totalSpend)), the model predicts \(money.format(forecast.total)) of revenue, \(money.format(forecast.channelTotals.reduce(0, +))) of it from media (carry-over from the observed weeks included)"
     if let b = bootstrap {
-      note += "; \(pct.format(lvl)) interval \(money.format(forecast.totalLow)) to \(money.format(forecast.totalHigh)) (the plan evaluated under each of \(forecast.draws) resampled models\(b.refit ? ", each with its own transforms" : "")). The interval covers the uncertainty of the media effects; the baseline is held at the fitted model's and week-to-week noise is not included."
+      note += "; \(pct.format(lvl)) interval \(money.format(forecast.totalLow)) to \(money.format(forecast.totalHigh)) (the plan evaluated under each of \(forecast.draws) \(b.method == "posterior" ? "posterior draws, each with its own transforms" : "resampled models" + (b.refit ? ", each with its own transforms" : ""))). The interval covers the uncertainty of the media effects; the baseline is held at the fitted model's and week-to-week noise is not included."
     } else {
       note += "; no {roi} block given, so no intervals."
     }
@@ -139,7 +139,7 @@ public enum MMMForecastDirective: Directive {
     layers.append(.line([ChartSeries(name: "Predicted revenue", x: x, y: forecast.predicted), ChartSeries(name: "Baseline", x: x, y: forecast.baseline)]))
     let chart = ChartSpec(
       title: "Predicted weekly revenue under the plan",
-      subtitle: hasInterval ? "Band: \(pct.format(lvl)) bootstrap interval of the media effects; baseline: intercept, trend, season and market" : "Baseline: intercept, trend, season and market",
+      subtitle: hasInterval ? "Band: \(pct.format(lvl)) \(bootstrap?.method == "posterior" ? "posterior" : "bootstrap") interval of the media effects; baseline: intercept, trend, season and market" : "Baseline: intercept, trend, season and market",
       description: "Line chart of predicted weekly revenue and baseline over \(weeks.count) planned weeks\(hasInterval ? ", with an interval band" : "").",
       x: ChartAxis(label: "Week", scale: .date), y: ChartAxis(label: "Revenue per week", scale: .numeric(MMMCharts.compact)),
       layers: layers)

@@ -59,7 +59,7 @@ enum MMMInputCoding {
 /// `{plan}` read the model directly; nothing is rebuilt from records.
 struct MMMFit: BlockModel {
   static let kind = "mmm_fit"
-  static let description = "a {search} block's fitted marketing-mix model"
+  static let description = "a {search} or {bayes} block's fitted marketing-mix model"
 
   var model: MMMModel
   var labels: [String]
@@ -71,6 +71,10 @@ struct MMMFit: BlockModel {
   var evaluations: Int
   var loss: Double
   var view: Value
+  /// The posterior of a `{bayes}` fit (nil for `{search}`). `model` is
+  /// then its posterior-mean point model, `options` carry the seed and the
+  /// ridge α that `{cv}` refits with, and `evaluations` / `loss` are 0 / NaN.
+  var posterior: MMMPosteriorRecord? = nil
 
   /// The cache keeps the input, the parameters at full precision and the
   /// search record; decoding refits the ridge (one solve), which reproduces
@@ -92,6 +96,7 @@ struct MMMFit: BlockModel {
     w.int(evaluations)
     w.double(loss)
     w.value(view)
+    w.optional(posterior) { $1.encode(&$0) }
   }
 
   static func decode(_ r: inout BinaryReader) throws -> MMMFit {
@@ -115,6 +120,12 @@ struct MMMFit: BlockModel {
     options.negativeCoefficientPenalty = try r.double()
     let evaluations = try r.int(), loss = try r.double()
     let view = try r.value()
+    let posterior = try r.optional { try MMMPosteriorRecord.decode(&$0, input: input) }
+    if let posterior {
+      return MMMFit(
+        model: posterior.posterior.pointModel, labels: labels, dataLabel: dataLabel, options: options, evaluations: evaluations,
+        loss: loss, view: view, posterior: posterior)
+    }
     do {
       let model = try MMMModel.fit(input, parameters: parameters, adstock: kind, ridgeAlpha: ridgeAlpha)
       return MMMFit(model: model, labels: labels, dataLabel: dataLabel, options: options, evaluations: evaluations, loss: loss, view: view)

@@ -20,7 +20,7 @@ import FolioModels
 public enum MMMROIDirective: Directive {
   public static let name = "roi"
   public static let summary = "Bootstrap intervals of each channel's ROI and coefficient (iid or moving blocks, optional full refit)."
-  static let model = DirectiveOption.reference("model", "A {search} block.")
+  static let model = DirectiveOption.reference("model", "A {search} or {bayes} block.")
   static let resamples = DirectiveOption.integer("resamples", default: 100, in: 2...100_000, unit: "resamples", "Bootstrap resamples.")
   static let level = DirectiveOption.number("level", default: 0.9, in: .openUnit, "Central interval level.")
   static let method = DirectiveOption.choice("method", default: BootstrapMethodName.iid, "Resampling of weeks.")
@@ -37,6 +37,7 @@ public enum MMMROIDirective: Directive {
     let reference = parsed[Self.model]
     let fitted = try context.model(MMMFit.self, reference)
     let model = fitted.model, labels = fitted.labels
+    if let posterior = fitted.posterior { return try posteriorSummary(parsed, posterior, fitted: fitted, reference: reference) }
     var options = BootstrapROI.Options(seed: parsed[seed] ?? BlockSeed.derive(context.seed, label: parsed.label))
     options.resamples = parsed[resamples]
     options.level = parsed[level]
@@ -58,8 +59,25 @@ public enum MMMROIDirective: Directive {
       boot = try BootstrapROI.run(model, options: options) { done, total in bar.update(done: done, total: total) }
     } catch { throw NotebookError.wrapping(error, at: parsed.blockLocation) }
 
+    let methodLabel: String
+    switch options.method {
+    case .iid: methodLabel = "iid"
+    case .block(let L): methodLabel = "block(\(L))"
+    }
+    let pct = NumberFormat(.percent, digits: 0).format(options.level)
+    let note = "\(options.resamples) \(methodLabel) bootstrap resamples\(options.refit ? ", each with a full \(options.search.budget)-evaluation search" : " (ridge refitted, transforms fixed)"), \(pct) percentile intervals; \(boot.filter(\.isSignificant).count) of \(boot.count) channels have a lower bound above 0."
+    return try result(
+      boot, labels: labels, reference: reference, resamples: options.resamples, level: options.level, method: methodLabel,
+      refit: options.refit, seed: options.seed, note: note, intervalName: "bootstrap")
+  }
+
+  /// The value, table and chart of `{roi}` from per-channel summaries.
+  static func result(
+    _ boot: [ChannelBootstrap], labels: [String], reference: BlockReference, resamples: Int, level: Double, method methodLabel: String,
+    refit: Bool, seed: UInt64, note: String, intervalName: String
+  ) throws -> DirectiveResult {
     var results = Frame()
-    try results.append("CHANNEL", .string(StringColumn(model.input.channels.map { Optional($0) })))
+    try results.append("CHANNEL", .string(StringColumn(boot.map { Optional($0.channel) })))
     try results.append("LABEL", .string(StringColumn(labels.map { Optional($0) })))
     try results.append("ROI", .number(boot.map(\.roi)))
     try results.append("ROI_LOW", .number(boot.map(\.roiLow)))
@@ -81,15 +99,10 @@ public enum MMMROIDirective: Directive {
       ])
     }
     let order = boot.indices.sorted { (boot[$0].roi.isNaN ? -.infinity : boot[$0].roi) > (boot[$1].roi.isNaN ? -.infinity : boot[$1].roi) }
-    let methodLabel: String
-    switch options.method {
-    case .iid: methodLabel = "iid"
-    case .block(let L): methodLabel = "block(\(L))"
-    }
     let value = Value.object([
       ("model", .string(reference.path)),
-      ("resamples", .integer(options.resamples)), ("level", .number(options.level)),
-      ("method", .string(methodLabel)), ("refit", .bool(options.refit)), ("seed", .string(String(options.seed))),
+      ("resamples", .integer(resamples)), ("level", .number(level)),
+      ("method", .string(methodLabel)), ("refit", .bool(refit)), ("seed", .string(String(seed))),
       ("significant_count", .integer(boot.filter(\.isSignificant).count)),
       ("significant", .string(MMMText.list(order.filter { boot[$0].isSignificant }.map { labels[$0] }))),
       ("not_significant", .string(MMMText.list(order.filter { !boot[$0].isSignificant }.map { labels[$0] }))),
@@ -101,7 +114,7 @@ public enum MMMROIDirective: Directive {
     ])
 
     let f2 = NumberFormat(.fixed, digits: 2), money = NumberFormat(.currency, digits: 0)
-    let pct = NumberFormat(.percent, digits: 0).format(options.level)
+    let pct = NumberFormat(.percent, digits: 0).format(level)
     let rows = order.map { c -> [String] in
       let b = boot[c]
       return [labels[c], f2.format(b.roi), "\(f2.format(b.roiLow)) – \(f2.format(b.roiHigh))", money.format(b.coef), money.format(b.coefSD), b.isSignificant ? "yes" : "no"]
@@ -110,13 +123,11 @@ public enum MMMROIDirective: Directive {
       columns: ["Channel", "ROI", "\(pct) interval", "Coefficient", "Coefficient sd", "Credibly > 0"].enumerated().map {
         TableSpec.Column(header: $1, isNumeric: $0 > 0 && $0 < 5)
       }, rows: rows, totalRows: rows.count)
-    let note = "\(options.resamples) \(methodLabel) bootstrap resamples\(options.refit ? ", each with a full \(options.search.budget)-evaluation search" : " (ridge refitted, transforms fixed)"), \(pct) percentile intervals; \(boot.filter(\.isSignificant).count) of \(boot.count) channels have a lower bound above 0."
     let bootstrap = MMMBootstrap(
-      boot: boot, resamples: options.resamples, level: options.level, method: methodLabel, refit: options.refit,
-      seed: options.seed, view: value)
+      boot: boot, resamples: resamples, level: level, method: methodLabel, refit: refit, seed: seed, view: value)
     return DirectiveResult(model: bootstrap, outputs: [
       .note(note),
-      .chart(MMMCharts.roiForest(labels: labels, roi: boot.map(\.roi), low: boot.map(\.roiLow), high: boot.map(\.roiHigh), level: options.level)),
+      .chart(MMMCharts.roiForest(labels: labels, roi: boot.map(\.roi), low: boot.map(\.roiLow), high: boot.map(\.roiHigh), level: level, intervalName: intervalName)),
       .table(table),
     ])
   }
