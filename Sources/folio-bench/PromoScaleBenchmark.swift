@@ -28,6 +28,14 @@
 // second core, which a loaded machine does not have free: see the README's
 // "Performance at retail scale".
 //
+// One-block load, measured 2026-12-01 with the streaming CSV reader
+// (before merging the background hashing above; load average about 4):
+// one-block 5M × 9 load (335 MB) --no-cache 1.32 s / 1.30 s CPU / 354 MB,
+// cache on 1.87 s / 1.85 s CPU / 475 MB (was 2.25 s / 856 MB), polars in
+// the same run 1.86 s / 1.67 s CPU / 743 MB. On the 257 MB load file, paired
+// with the build before (farm-bench -n 5): cache on 2.27 s vs 2.69 s wall,
+// 1.41 s vs 1.84 s CPU, 481 vs 795 MiB.
+//
 // Usage: folio-bench promo-scale [--data PATH] [--runs K] [--scratch DIR] [--no-polars]
 import Foundation
 

@@ -1,12 +1,12 @@
 /// Whole-file reads and writes for CSV files, errors as `CSVError`.
 enum CSVFileIO {
-  /// `FileBytes.withMappedFile`, with a read failure as a `CSVError` at
-  /// line 1 of `displayName`.
+  /// `FileBytes.withMappedFile` (pages faulted in as read, see `populate`),
+  /// with a read failure as a `CSVError` at line 1 of `displayName`.
   static func withMappedFile<R>(
     path: String, displayName: String, _ body: (UnsafeBufferPointer<UInt8>) throws(CSVError) -> R
   ) throws(CSVError) -> R {
     do {
-      return try FileBytes.withMappedFile(path, body)
+      return try FileBytes.withMappedFile(path, populate: false, body)
     } catch {
       switch error {
       case .body(let e): throw e

@@ -19,19 +19,22 @@ import Darwin
 ///   the column. Structural errors (quoting, ragged rows) are reported
 ///   before value errors, each the first of its kind in file order.
 ///
-/// How: the file is memory-mapped and never copied. It is split into
-/// record-aligned chunks (one per core; boundaries found by counting quotes,
-/// so quoted newlines are safe) whose record structure is scanned in
-/// parallel into field end offsets (4 bytes a field). Then the columns are
-/// decoded in parallel, one task per column across all chunks, straight
-/// from the bytes: numbers and dates are parsed in place, strings interned
-/// by their bytes. Decoding a column as a whole makes type inference and
-/// string levels global by construction (no per-chunk builders to merge);
-/// a column that must widen is decoded again in the wider type. (A fused
-/// per-chunk scan-and-decode with merged builders was measured slower here.)
-/// - Complexity: O(bytes). Memory: the mapped file, 4 bytes per field while
-///   reading, and the columns (8 bytes a number, 9 an integer, 5 a date,
-///   4 a string cell plus its distinct levels).
+/// How: the file is memory-mapped, never copied, and read in one
+/// streaming pass (`CSVStreamingReader`): record-aligned segments (found by
+/// counting quotes, so quoted newlines are safe) are counted, then scanned
+/// and decoded in blocks of a few thousand records, several segments at
+/// once, each value written straight to its final row; the pages behind
+/// the pass are released. Column types are fixed first (declared, or the
+/// type of the column's first non-missing cell). A column with a cell that
+/// does not fit its type (or a declared week column) is then read column-at-
+/// a-time (`CSVColumnDecoder`, which widens), and an input with any error is
+/// read by that exact path from the start, which finds and reports the
+/// first error as described above; so results and errors never depend on
+/// the thread count or segment size.
+/// - Complexity: O(bytes). Memory: the columns (8 bytes a number, 9 an
+///   integer, 5 a date, 4 a string cell plus its distinct levels), one extra
+///   column while they are moved into arrays, and a few MB per thread; the
+///   exact path also holds the mapped file and 4 bytes per field.
 public enum CSVReader {
   /// Reads the CSV file at `path`; errors name it `displayName ?? path`.
   ///
@@ -42,7 +45,7 @@ public enum CSVReader {
   ) throws(CSVError) -> Frame {
     let file = displayName ?? path
     return try CSVFileIO.withMappedFile(path: path, displayName: file) { buffer throws(CSVError) in
-      try read(buffer: buffer, file: file, options: options, chunkCount: nil)
+      try read(buffer: buffer, file: file, options: options, layout: nil, releasePages: true)
     }
   }
 
@@ -50,17 +53,33 @@ public enum CSVReader {
   public static func read(
     bytes: [UInt8], displayName: String, options: CSVOptions = .init()
   ) throws(CSVError) -> Frame {
-    try read(bytes: bytes, displayName: displayName, options: options, chunkCount: nil)
+    try read(bytes: bytes, displayName: displayName, options: options, layout: nil)
   }
 
   /// `read(bytes:)` with the number of parallel chunks fixed (tests use it
-  /// to exercise chunk boundaries on small inputs); `nil` = automatic.
+  /// to exercise chunk boundaries on small inputs): that many segments for
+  /// the streaming pass and chunks for the exact path; `nil` = automatic.
   static func read(
     bytes: [UInt8], displayName: String, options: CSVOptions, chunkCount: Int?
   ) throws(CSVError) -> Frame {
+    guard let chunkCount else { return try read(bytes: bytes, displayName: displayName, options: options, layout: nil) }
+    let segmentBytes = max(1, bytes.count / max(chunkCount, 1))
+    let layout = CSVReadLayout(threads: chunkCount, segmentBytes: segmentBytes, blockFields: 1 << 14)
+    return try read(bytes: bytes, displayName: displayName, options: options, layout: layout, exactChunks: chunkCount)
+  }
+
+  /// `read(bytes:)` with the streaming layout fixed (`nil` = automatic),
+  /// or (`exactOnly`) by the column-at-a-time path alone: tests compare them.
+  static func read(
+    bytes: [UInt8], displayName: String, options: CSVOptions, layout: CSVReadLayout?, exactChunks: Int? = nil,
+    exactOnly: Bool = false
+  ) throws(CSVError) -> Frame {
     let result = bytes.withUnsafeBufferPointer { buffer -> Result<Frame, CSVError> in
       do throws(CSVError) {
-        return .success(try read(buffer: buffer, file: displayName, options: options, chunkCount: chunkCount))
+        return .success(
+          try read(
+            buffer: buffer, file: displayName, options: options, layout: layout, releasePages: false,
+            exactChunks: exactChunks, exactOnly: exactOnly))
       } catch {
         return .failure(error)
       }
@@ -69,7 +88,8 @@ public enum CSVReader {
   }
 
   private static func read(
-    buffer: UnsafeBufferPointer<UInt8>, file: String, options: CSVOptions, chunkCount: Int?
+    buffer: UnsafeBufferPointer<UInt8>, file: String, options: CSVOptions, layout: CSVReadLayout?,
+    releasePages: Bool, exactChunks: Int? = nil, exactOnly: Bool = false
   ) throws(CSVError) -> Frame {
     let delimiter = options.delimiter
     if delimiter >= 0x80 || delimiter == CSVRecordScanner.quote || delimiter == CSVRecordScanner.lf
@@ -98,7 +118,39 @@ public enum CSVReader {
       throw error.located(in: buffer, file: file)
     }
 
-    // Structure: record-aligned chunks scanned in parallel.
+    var columns = [Column?](repeating: nil, count: names.count)
+    if !exactOnly {
+      let layout = layout ?? .automatic(dataLength: buffer.count - dataStart)
+      let streamed = CSVStreamingReader.read(
+        scanner: scanner, names: names, dataStart: dataStart, options: options, layout: layout,
+        releasePages: releasePages)
+      if case .columns(let c, _) = streamed { columns = c }
+    }
+    let needed = columns.indices.filter { columns[$0] == nil }
+    if !needed.isEmpty {
+      let exact = try exactColumns(
+        needed, buffer: buffer, scanner: scanner, names: names, dataStart: dataStart, options: options, file: file,
+        chunkCount: exactChunks)
+      for (j, c) in zip(needed, exact) { columns[j] = c }
+    }
+    do {
+      return try Frame(zip(names, columns).map { ($0, $1 ?? .number([])) })
+    } catch {
+      // Unreachable: names are distinct and every column has rowCount rows.
+      throw CSVError(location: nil, reason: .cannotRead("internal: \(error)"))
+    }
+  }
+
+  /// The `needed` columns read column-at-a-time: the data's record structure
+  /// is scanned (in record-aligned chunks, in parallel) into field ends,
+  /// then each column is decoded from the bytes with widening
+  /// (`CSVColumnDecoder`). Throws the first structural error in file order,
+  /// else the first value error among the needed columns.
+  private static func exactColumns(
+    _ needed: [Int], buffer: UnsafeBufferPointer<UInt8>, scanner: CSVRecordScanner, names: [String],
+    dataStart: Int, options: CSVOptions, file: String, chunkCount: Int?
+  ) throws(CSVError) -> [Column] {
+    guard let base = buffer.baseAddress else { return [] }
     let processors = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     let dataLength = buffer.count - dataStart
     var chunks = chunkCount ?? (dataLength < 1 << 20 ? 1 : min(processors, 16))
@@ -125,7 +177,8 @@ public enum CSVReader {
     // Values: one task per column.
     let rowCount = scannedChunks.reduce(0) { $0 + $1.rowCount }
     let tokens = CSVMissingTokens(options.missingTokens)
-    let decoded = parallelMap(names.count) { j -> Result<Column, CSVPendingError> in
+    let decoded = parallelMap(needed.count) { k -> Result<Column, CSVPendingError> in
+      let j = needed[k]
       let decoder = CSVColumnDecoder(
         bytes: base, chunks: scannedChunks, columnCount: names.count, column: j, name: names[j],
         missingTokens: tokens, rowCount: rowCount)
@@ -135,21 +188,16 @@ public enum CSVReader {
         return .failure(error)
       }
     }
-    var columns: [(String, Column)] = []
+    var columns: [Column] = []
     var valueError: CSVPendingError?
-    for (j, r) in decoded.enumerated() {
+    for r in decoded {
       switch r {
-      case .success(let c): columns.append((names[j], c))
+      case .success(let c): columns.append(c)
       case .failure(let e): if valueError.map({ e.offset < $0.offset }) ?? true { valueError = e }
       }
     }
     if let valueError { throw valueError.located(in: buffer, file: file) }
-    do {
-      return try Frame(columns)
-    } catch {
-      // Unreachable: names are distinct and every column has rowCount rows.
-      throw CSVError(location: nil, reason: .cannotRead("internal: \(error)"))
-    }
+    return columns
   }
 
   /// The header's column names and where data starts; checks names and

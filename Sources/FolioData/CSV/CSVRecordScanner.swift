@@ -74,9 +74,25 @@ struct CSVRecordScanner {
       throw CSVPendingError(offset: p, field: field, reason: .textAfterClosingQuote(column: nil))
     }
     let ceiling = specialCeiling
+    let below = 0x0101_0101_0101_0101 &* UInt64(ceiling + 1)
     while p < limit {
       let c = b[p]
-      if c > ceiling { p += 1; continue }
+      if c > ceiling {
+        // Skip 8 bytes at a time to the first byte ≤ ceiling: the high bit of
+        // byte i of `t` is set for the lowest byte below `ceiling + 1` (≤ 128;
+        // bytes ≥ 0x80 are masked out, and no borrow reaches below it).
+        p += 1
+        while p + 8 <= limit {
+          let w = UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self)
+          let t = (w &- below) & ~w & 0x8080_8080_8080_8080
+          if t != 0 {
+            p += t.trailingZeroBitCount >> 3
+            break
+          }
+          p += 8
+        }
+        continue
+      }
       if c == delimiter { return Field(end: p, next: p + 1, endsRecord: false) }
       if c == Self.lf { return Field(end: p, next: p + 1, endsRecord: true) }
       if c == Self.quote { throw CSVPendingError(offset: p, field: field, reason: .strayQuote(column: nil)) }
@@ -117,7 +133,8 @@ struct CSVRecordScanner {
     var bounds = [dataStart]
     var from = dataStart
     for i in 1..<max(chunkCount, 1) {
-      let target = dataStart + length / chunkCount * i
+      // Evenly spaced, also when there are more chunks than bytes.
+      let target = dataStart + length / chunkCount * i + length % chunkCount * i / chunkCount
       if target <= from { continue }
       var inside = false
       var p = from

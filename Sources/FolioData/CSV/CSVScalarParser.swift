@@ -1,11 +1,37 @@
 /// Parses one cell's bytes as an integer, a number or a date, accepting the
 /// whole text or nothing (no surrounding spaces).
 enum CSVScalarParser {
-  /// Exact powers of ten representable as Double: 1e0 … 1e22.
-  private static let exactPowersOfTen: [Double] = (0...22).map { e in
-    var v = 1.0
-    for _ in 0..<e { v *= 10 }
-    return v
+  /// 10^e for 0 ≤ e ≤ 22, the powers of ten that are exact doubles (as a
+  /// switch the compiler turns into a constant table: a `static let` array
+  /// costs a lazy-initialization check and a bounds check on every number).
+  @inline(__always)
+  private static func exactPowerOfTen(_ e: Int) -> Double {
+    switch e {
+    case 0: return 1e0
+    case 1: return 1e1
+    case 2: return 1e2
+    case 3: return 1e3
+    case 4: return 1e4
+    case 5: return 1e5
+    case 6: return 1e6
+    case 7: return 1e7
+    case 8: return 1e8
+    case 9: return 1e9
+    case 10: return 1e10
+    case 11: return 1e11
+    case 12: return 1e12
+    case 13: return 1e13
+    case 14: return 1e14
+    case 15: return 1e15
+    case 16: return 1e16
+    case 17: return 1e17
+    case 18: return 1e18
+    case 19: return 1e19
+    case 20: return 1e20
+    case 21: return 1e21
+    case 22: return 1e22
+    default: return .nan  // not reached: callers pass 0…22
+    }
   }
 
   /// `[+-]?[0-9]+` as Int64, or `nil` for other text or overflow.
@@ -93,7 +119,7 @@ enum CSVScalarParser {
     if mantissa == 0 && exact { return negative ? -0.0 : 0.0 }
     if exact && mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
       let m = Double(mantissa)
-      let v = exponent >= 0 ? m * exactPowersOfTen[exponent] : m / exactPowersOfTen[-exponent]
+      let v = exponent >= 0 ? m * exactPowerOfTen(exponent) : m / exactPowerOfTen(-exponent)
       return negative ? -v : v
     }
     return Double(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))

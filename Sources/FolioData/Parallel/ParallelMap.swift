@@ -41,3 +41,28 @@ func gathered<T>(_ values: [T], _ indices: [Int]) -> [T] {
     }
   }
 }
+
+/// `body(0..<n)` on exactly `threads` workers (worker `w` runs `w`,
+/// `w + threads`, …), results in index order; `threads` ≤ 1 runs inline.
+/// For readers whose tests pin the thread count.
+func parallelMap<T>(_ n: Int, threads: Int, _ body: (Int) -> T) -> [T] {
+  let workers = min(max(threads, 1), n)
+  if workers <= 1 { return (0..<n).map(body) }
+  let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: n)
+  slots.initialize(repeating: nil)
+  defer {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+  withoutActuallyEscaping(body) { body in
+    let box = ParallelSlots(body: body, slots: slots)
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      var i = w
+      while i < n {
+        box.slots[i] = box.body(i)
+        i += workers
+      }
+    }
+  }
+  return slots.map { $0! }
+}

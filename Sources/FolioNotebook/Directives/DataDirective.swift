@@ -121,13 +121,14 @@ public enum DataDirective: Directive {
     options.types = declared
     if let missing { options.missingTokens = Set(missing) }
     let resolved = context.resolvePath(file.path)
-    // One read into an array of the file's size (no `Data` copy: a 270 MB CSV would be copied twice).
-    guard let bytes = try? FileBytes.read(resolved) else {
+    // The file is mapped and read in one streaming pass, never copied; its
+    // hash (from the block's cache key, or taken now) runs on another core.
+    guard FileBytes.isReadableFile(resolved) else {
       throw NotebookError(file.location, "cannot read CSV file '\(file.path)' (looked at \(resolved)); expected a readable file")
     }
-    context.recordInput(path: file.path, bytes: bytes)
+    context.recordInput(path: file.path, file: resolved)
     do {
-      return try CSVReader.read(bytes: bytes, displayName: resolved, options: options)
+      return try CSVReader.read(path: resolved, options: options)
     } catch {
       throw NotebookError.wrapping(error, at: file.location)
     }

@@ -50,6 +50,15 @@ public struct ExecutionContext: Sendable {
     recorded.append((path, knownDigests[path] ?? InputDigest(hashing: bytes)))
   }
 
+  /// Records that the block read the file `resolved` (`path` as written)
+  /// without holding its bytes (a mapped CSV): the digest the executor is
+  /// computing for the cache key, else one computed from the file on
+  /// another core.
+  public mutating func recordInput(path: String, file resolved: String) {
+    if recorded.contains(where: { $0.path == path }) { return }
+    recorded.append((path, knownDigests[path] ?? InputDigest(hashingFile: resolved, index: nil)))
+  }
+
   /// Records an input whose hash is already known (a block replayed from the cache).
   public mutating func recordInput(path: String, sha256: String) {
     guard !recorded.contains(where: { $0.path == path }) else { return }

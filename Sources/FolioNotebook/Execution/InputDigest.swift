@@ -33,11 +33,12 @@ final class InputDigest: @unchecked Sendable {
   }
 
   /// Starts hashing the file at `path` (through `index`, which remembers
-  /// the digest by the file's stat); `hex` is empty when it cannot be read.
-  init(hashingFile path: String, index: InputDigestIndex) {
+  /// the digest by the file's stat, when there is one); `hex` is empty
+  /// when it cannot be read.
+  init(hashingFile path: String, index: InputDigestIndex?) {
     group.enter()
     DispatchQueue.global(qos: .userInitiated).async { [self] in
-      value = index.sha256(ofFile: path) ?? ""
+      value = (index.map { $0.sha256(ofFile: path) } ?? SHA256Digest.hex(ofFile: path)) ?? ""
       group.leave()
     }
   }
