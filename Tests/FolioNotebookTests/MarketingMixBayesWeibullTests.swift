@@ -12,7 +12,8 @@ import XCTest
 /// .weibullQuarter)`'s on the same input and seed, and `{curves}`, `{plan}`
 /// and `{forecast}` evaluate the posterior with the Weibull-pdf kernel: their
 /// values equal the same quantities computed here directly from the
-/// posterior draws, with the kernel written out from its formula.
+/// posterior draws, with the kernel written out from its formula; `{cv}`
+/// refits at the posterior-mean Weibull transforms; the cache replays it all.
 final class MarketingMixBayesWeibullTests: XCTestCase {
   var dir = ""
   let monday = CivilDate.days(year: 2022, month: 1, day: 3)
@@ -54,6 +55,13 @@ final class MarketingMixBayesWeibullTests: XCTestCase {
     model: fit
     roi: boot
     weeks: 4
+    ```
+
+    ```{cv} validation
+    model: fit
+    train: 40
+    test: 13
+    step: 13
     ```
     """
 
@@ -110,7 +118,9 @@ final class MarketingMixBayesWeibullTests: XCTestCase {
   func q(_ x: [Double], _ p: Double) -> Double { ConvergenceDiagnostics.quantile(x, p) }
 
   func testWeibullPosteriorFeedsROICurvesPlanAndForecastWithTheModelLayersValues() throws {
-    let doc = Executor().run(try NotebookParser.parse(Self.notebook, path: "mmm.md"), baseDirectory: dir)
+    var executor = Executor()
+    executor.cache = BlockCache(directory: dir + "/cache")
+    let doc = executor.run(try NotebookParser.parse(Self.notebook, path: "mmm.md"), baseDirectory: dir)
     XCTAssertEqual(doc.diagnostics.map(\.description), [])
     let input = try input(doc)
     let fit = try BayesianMMM.fit(
@@ -199,5 +209,25 @@ final class MarketingMixBayesWeibullTests: XCTestCase {
     XCTAssertEqual(forecast["draws"], .integer(400))
     XCTAssertEqual(forecast["total_low"]?.doubleValue ?? .nan, q(totals, 0.05), accuracy: 1e-9 * total)
     XCTAssertEqual(forecast["total_high"]?.doubleValue ?? .nan, q(totals, 0.95), accuracy: 1e-9 * total)
+
+    // {cv}: the regression refitted per fold with the posterior-mean kernel.
+    let report = try RollingCV.evaluate(
+      input, parameters: posterior.pointModel.parameters, adstock: .weibullPDF, ridgeAlpha: 10,
+      options: RollingCV.Options(train: 40, test: 13, step: 13))
+    XCTAssertEqual(value(doc, "validation")["cv"]?["r2"]?.doubleValue ?? .nan, report.mean(\.r2), accuracy: 1e-9)
+
+    // The cache replays the Weibull posterior: downstream blocks whose text
+    // changed (defaults written out) rerun on the decoded fit, whose point
+    // model is rebuilt with the pdf kernel, and give the same values.
+    let edited = Self.notebook.replacingOccurrences(of: "weeks: 4", with: "weeks: 4\nlevel: 0.9")
+      .replacingOccurrences(of: "roi: boot\n```\n\n```{plan}", with: "roi: boot\npoints: 100\n```\n\n```{plan}")
+      .replacingOccurrences(of: "model: fit\nroi: boot\n```\n\n```{forecast}", with: "model: fit\nroi: boot\nchange: 0.3\n```\n\n```{forecast}")
+    let warm = executor.run(try NotebookParser.parse(edited, path: "mmm.md"), baseDirectory: dir)
+    for case .directive(let d) in warm.blocks {
+      XCTAssertEqual(d.fromCache, ["mmm", "fit", "boot", "validation"].contains(d.call.label ?? ""), d.call.label ?? "")
+    }
+    for label in ["fit", "boot", "curves", "plan", "forecast", "validation"] {
+      XCTAssertEqual(value(warm, label), value(doc, label), label)
+    }
   }
 }
