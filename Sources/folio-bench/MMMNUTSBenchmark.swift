@@ -14,6 +14,19 @@
 // CPU per fit (all threads), 176k–251k gradient evaluations at ~25 µs each
 // (`--profile`); wall 20–37 s only because the 2 cores were shared ~5 ways.
 //
+// Re-measured 2026-12-01 (`--seeds 101`, release, load ≈ 5 on the 2 cores):
+// fit 9.1 s wall, 5.7 s CPU for 197k gradients (137k warm-up + 60k
+// sampling), 28.8 µs CPU each including the sampler; the log-density +
+// gradient alone is 23–26 µs (`--profile`; 24–32 under load), ~85–90% of
+// the fit. The 4 chains run on 2 threads, so an idle machine would take
+// about CPU/2 ≈ 2.9 s wall: within the 5 s target. perf (log-density
+// alone): the saturation loop 52% (its divisions wait on each libm call),
+// exp 21%, log 11%, the gradient pass 4%. Tried and reverted: a 4-lane
+// polynomial exp/log (SIMD4, no libm) was 10% faster in release (23.4 vs
+// 25.9 µs, same checksum) but made debug `swift test` runs of the sampler
+// 4–7× slower (SIMD generics are not specialized at -Onone); the same
+// polynomials scalar were 2× slower than libm.
+//
 // Usage: folio-bench mmm-nuts [--seeds 101,102,...] [--weeks N] [--channels M]
 //                             [--warmup W] [--draws D] [--delta 0.9]
 //                             [--metric dense|diagonal] [--verbose] [--profile]

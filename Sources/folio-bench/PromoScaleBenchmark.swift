@@ -17,6 +17,17 @@
 // writes it once into the scratch folder ($TMPDIR/folio-bench). The folio
 // executable built beside this one is run (`swift build -c release`).
 //
+// Last measured 2026-12-01 (release, 2 cores shared with four other builds,
+// load average 2.3-2.9 rising to 5; medians of 3, wall / CPU / peak RSS):
+// --no-cache 2.64 s / 2.63 s / 843 MB; first render, cache on 3.24 s /
+// 3.07 s / 931 MB; rerender 0.21 s / 0.14 s / 116 MB; one byte changed
+// 3.32 s / 2.94 s / 916 MB; cache 0.52x the CSV. Main's build right after:
+// 2.49 s / 2.57 s / 752 MB and 3.28 s / 3.17 s / 821 MB. The main thread's
+// own CPU (perf) fell from 2.05 to 1.34 s (--no-cache) and from 2.18 to
+// 1.34 s (cache on) as hashing, ready GLMs and cache writing moved to the
+// second core, which a loaded machine does not have free: see the README's
+// "Performance at retail scale".
+//
 // Usage: folio-bench promo-scale [--data PATH] [--runs K] [--scratch DIR] [--no-polars]
 import Foundation
 

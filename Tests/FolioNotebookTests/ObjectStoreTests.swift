@@ -90,6 +90,25 @@ final class ObjectStoreTests: XCTestCase {
     }
   }
 
+  /// The encoder rejects a scale from the first 64 values before it builds
+  /// anything; a value further down must still decide the scale (or force
+  /// raw Float64), so long columns whose exception comes late round-trip.
+  func testLongColumnsWhoseExceptionComesAfterTheSampleRoundTripBitForBit() throws {
+    let n = 5_000
+    var quarter = (0..<n).map { Double($0 % 90) }  // integral at first …
+    quarter[4_321] = 12.25  // … so scale 100 only from here
+    var late = (0..<n).map { Double($0 % 70) / 10 }
+    late[3_000] = 1.0 / 3.0  // no scale fits: raw
+    var payload = (0..<n).map { $0 % 11 == 0 ? Double.nan : Double($0 % 13) }
+    payload[4_999] = Double(bitPattern: Double.nan.bitPattern | 1)  // a NaN that is not the canonical missing: raw
+    let f = try Frame([("quarter", .number(quarter)), ("late", .number(late)), ("payload", .number(payload))])
+    assertIdentical(try roundTrip(f), f)
+    var w = BinaryWriter()
+    ColumnarFrameCoding.encode(try Frame([("quarter", .number(quarter))]), into: &w)
+    // Scaled by 100, the largest offset is 8,900: two bytes a row, not eight.
+    XCTAssertLessThan(w.bytes.count, n * 2 + 100)
+  }
+
   func testDecimalColumnsShrinkToNarrowIntegers() throws {
     // A CSV-like table: two-decimal prices, few stores, a week column.
     let n = 10_000

@@ -55,6 +55,24 @@ fixtures in Tests/FolioNotebookTests/Fixtures/ are written with them, e.g.
   --no-podcast      leave out the tiny Podcast channel
   --minimal         write only WEEK_START, CHANNEL, SPEND and REVENUE
   --out, --truth-out   output paths
+  --lift-out PATH   also write lift tests (experiments) with known truth to PATH
+                    (none by default); the shipped notebooks/data/marketing-lift-tests.csv is
+                    python3 scripts/data/make_marketing_data.py --lift-out notebooks/data/marketing-lift-tests.csv
+
+Lift tests (--lift-out): three go-dark experiments, on Google (weeks 61-68),
+Meta (101-108) and TV (121-126, a flight), each switching the channel off
+for its weeks. The true lift is what the simulation loses over those weeks:
+sum over t in the window of beta * (hill(a[t]) - hill(a0[t])), a0 the adstock
+with the channel's spend set to 0 in the window (spend before the window
+still carries over into it; carry-over after the window is not counted), the
+definition of BayesianMMMDensity.impliedLift. LIFT is the true lift plus
+Normal(0, LIFT_SE) noise with LIFT_SE = 15% of the true lift (rounded to the
+dollar), drawn from its own generator (seed + 1) so the other files do not
+change. Columns: CHANNEL, FIRST_WEEK, LAST_WEEK (in the --week format), LIFT,
+LIFT_SE (what {bayes}'s lift_tests reads); the true lifts are printed, for
+checking a model against. Shipped sample: Google true 816,046.16, measured
+537,033.38 (se 122,407; a -2.3 se draw, kept as drawn); Meta 489,578.98 vs
+535,394.50 (se 73,437); TV 870,823.10 vs 781,970.76 (se 130,623).
 """
 import argparse
 import csv
@@ -74,6 +92,7 @@ ap.add_argument("--no-podcast", action="store_true")
 ap.add_argument("--minimal", action="store_true")
 ap.add_argument("--out", default="notebooks/data/marketing-weekly.csv")
 ap.add_argument("--truth-out", default="notebooks/data/marketing-truth.csv")
+ap.add_argument("--lift-out", default=None)
 args = ap.parse_args()
 
 rng = random.Random(args.seed)
@@ -162,6 +181,7 @@ def hill(a, alpha, gamma):
 
 
 spend = {}
+params = {}
 truth = []
 contribution = {}
 for i, (name, mean, theta, alpha, gfrac, roi, pattern) in enumerate(CHANNELS):
@@ -174,6 +194,7 @@ for i, (name, mean, theta, alpha, gfrac, roi, pattern) in enumerate(CHANNELS):
     spend[name] = x
     contribution[name] = [beta * v for v in h]
     truth.append((name, theta, alpha, gamma, beta, roi, sum(contribution[name]), sum(x)))
+    params[name] = (theta, alpha, gamma, beta)
 
 pmi, sov = [], []
 level = 50.0
@@ -231,3 +252,24 @@ with open(args.truth_out, "w", newline="") as f:
     w.writerow(["CHANNEL", "THETA", "ALPHA", "GAMMA", "BETA", "ROI", "CONTRIBUTION", "SPEND"])
     for name, theta, alpha, gamma, beta, roi, contrib, total in truth:
         w.writerow([shown(name), theta, alpha, f"{gamma:.2f}", f"{beta:.2f}", roi, f"{contrib:.2f}", f"{total:.2f}"])
+
+# (channel, first week, last week), 0-based and inclusive
+LIFT_TESTS = [("Google", 60, 67), ("Meta", 100, 107), ("TV", 120, 125)]
+if args.lift_out:
+    lift_rng = random.Random(args.seed + 1)
+    with open(args.lift_out, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["CHANNEL", "FIRST_WEEK", "LAST_WEEK", "LIFT", "LIFT_SE"])
+        for name, first, last in LIFT_TESTS:
+            if name not in params or last >= WEEKS:
+                continue
+            theta, alpha, gamma, beta = params[name]
+            x = spend[name]
+            dark = [0.0 if first <= t <= last else v for t, v in enumerate(x)]
+            a, a0 = adstock(x, theta), adstock(dark, theta)
+            true_lift = beta * sum(hill(a[t], alpha, gamma) - hill(a0[t], alpha, gamma) for t in range(first, last + 1))
+            se = round(0.15 * abs(true_lift))
+            measured = true_lift + lift_rng.gauss(0, se)
+            w.writerow([shown(name), week_text(first), week_text(last), f"{measured:.2f}", se])
+            print(f"lift test {shown(name)} {week_text(first)}..{week_text(last)}: true {true_lift:.2f}, "
+                  f"measured {measured:.2f}, se {se}")

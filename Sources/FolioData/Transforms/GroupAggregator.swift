@@ -82,7 +82,8 @@ struct GroupAggregator {
     return column.gatherOrMissing(best)
   }
 
-  /// Medians per group: rows bucketed by group (counting sort), each bucket sorted.
+  /// Medians per group: rows bucketed by group (counting sort), then each
+  /// bucket's middle value(s) selected (small buckets sorted).
   private func medians(_ x: [Double]) -> [Double] {
     var start = [Int](repeating: 0, count: groupCount + 1)
     for i in 0..<x.count where !x[i].isNaN { start[groupOfRow[i] + 1] += 1 }
@@ -98,8 +99,14 @@ struct GroupAggregator {
     for g in 0..<groupCount {
       let n = start[g + 1] - start[g]
       guard n > 0 else { continue }
-      let values = bucketed[start[g]..<start[g + 1]].sorted()
-      out[g] = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2
+      let values = bucketed[start[g]..<start[g + 1]]
+      if n < 64 {
+        let s = values.sorted()
+        out[g] = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
+      } else {
+        let m = OrderStatistic.select(values, n / 2, alsoPrevious: n % 2 == 0)
+        out[g] = n % 2 == 1 ? m.kth : (m.previous + m.kth) / 2
+      }
     }
     return out
   }

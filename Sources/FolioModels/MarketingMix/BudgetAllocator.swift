@@ -78,7 +78,27 @@ public enum BudgetAllocator {
   public static func optimize(
     responses: [ChannelResponse], channels: [String], currentSpend: [Double], options: Options = Options()
   ) throws(MMMError) -> BudgetPlan {
-    let m = responses.count
+    let box = try boxes(channels: channels, curveCount: responses.count, currentSpend: currentSpend, options: options)
+    let envelopes = responses.indices.map { c in
+      ChannelResponseEnvelope(
+        beta: responses[c].beta, multiplier: responses[c].multiplier,
+        hill: responses[c].saturation, lower: box.lower[c], upper: box.upper[c])
+    }
+    return try allocate(
+      envelopes, channels: channels, currentSpend: currentSpend, box: box,
+      method: "exact separable allocation: concave envelopes of the response curves, bisection on the "
+        + "marginal-ROI multiplier, 1-D resolution of the one channel on a convex stretch")
+  }
+
+  /// The per-channel boxes and the total of a plan, checked for feasibility.
+  struct Box {
+    var lower: [Double], upper: [Double], total: Double, slack: Double
+  }
+
+  /// Checks the inputs and computes each channel's box
+  /// [(1 − maxChange)·current, (1 + maxChange)·current] ∩ [floor, cap] and
+  /// the total budget (shared by `ExpectedResponseAllocator`).
+  static func boxes(channels: [String], curveCount m: Int, currentSpend: [Double], options: Options) throws(MMMError) -> Box {
     guard channels.count == m else { throw .lengthMismatch(what: "channel names", expected: m, got: channels.count) }
     guard currentSpend.count == m else {
       throw .lengthMismatch(what: "current spend", expected: m, got: currentSpend.count)
@@ -107,11 +127,17 @@ public enum BudgetAllocator {
     guard total.isFinite, total >= sumL - slack, total <= sumU + slack else {
       throw .infeasibleBudget("total \(total) is outside the feasible range [\(sumL), \(sumU)] of the channel bounds")
     }
-    let envelopes = (0..<m).map { c in
-      ChannelResponseEnvelope(
-        beta: responses[c].beta, multiplier: responses[c].multiplier,
-        hill: responses[c].saturation, lower: lower[c], upper: upper[c])
-    }
+    return Box(lower: lower, upper: upper, total: total, slack: slack)
+  }
+
+  /// The envelope method on any curves: relaxation by multiplier bisection,
+  /// 1-D resolution of a fractional channel, the current allocation kept if
+  /// better, then the KKT check and the envelope bound on the true curves.
+  static func allocate<Curve: ConcaveEnvelopeCurve>(
+    _ envelopes: [Curve], channels: [String], currentSpend: [Double], box: Box, method: String
+  ) throws(MMMError) -> BudgetPlan {
+    let m = envelopes.count, total = box.total, lower = box.lower, upper = box.upper, slack = box.slack
+    let currentTotal = currentSpend.reduce(0, +)
     let solver = SeparableAllocation(envelopes: envelopes)
     let relaxed = solver.solve(channels: Array(0..<m), total: total, fixed: [:])
     let upperBound = (0..<m).reduce(0) { $0 + envelopes[$1].envelopeValue(relaxed.spend[$1]) }
@@ -142,9 +168,7 @@ public enum BudgetAllocator {
       lift: bestValue - predictedCurrent,
       liftPercent: predictedCurrent != 0 ? 100 * (bestValue - predictedCurrent) / abs(predictedCurrent) : .nan,
       binding: kkt.status, marginalROI: best.indices.map { envelopes[$0].derivative(best[$0]) }, kkt: kkt.check,
-      upperBound: upperBound, optimalityGap: max(0, upperBound - bestValue),
-      method: "exact separable allocation: concave envelopes of the response curves, bisection on the "
-        + "marginal-ROI multiplier, 1-D resolution of the one channel on a convex stretch")
+      upperBound: upperBound, optimalityGap: max(0, upperBound - bestValue), method: method)
   }
 }
 

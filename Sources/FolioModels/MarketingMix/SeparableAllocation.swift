@@ -1,10 +1,11 @@
 import Foundation
 
-/// The numerical engine of `BudgetAllocator`: bisection on the multiplier
-/// for the envelope relaxation, and the 1-D resolution of a fractional
-/// channel. Internal.
-struct SeparableAllocation {
-  let envelopes: [ChannelResponseEnvelope]
+/// The numerical engine of `BudgetAllocator` and `ExpectedResponseAllocator`:
+/// bisection on the multiplier for the envelope relaxation, and the 1-D
+/// resolution of a fractional channel, over any curves with a concave
+/// envelope (`ConcaveEnvelopeCurve`). Internal.
+struct SeparableAllocation<Curve: ConcaveEnvelopeCurve> {
+  let envelopes: [Curve]
 
   struct Solution {
     var spend: [Double]
@@ -79,7 +80,7 @@ struct SeparableAllocation {
     }
     var candidates = (0...40).map { a + (b - a) * Double($0) / 40 }
     let e = envelopes[j]
-    if e.hasSegment { candidates += [e.segmentStart, e.segmentEnd].filter { $0 >= a && $0 <= b } }
+    candidates += e.stretchEnds.filter { $0 >= a && $0 <= b }
     var best = evaluate(candidates[0]), bestX = candidates[0]
     for x in candidates.dropFirst() {
       let r = evaluate(x)
@@ -104,7 +105,7 @@ struct SeparableAllocation {
   }
 
   /// Bound status and the first-order check at `spend` on the true curves.
-  static func kkt(envelopes: [ChannelResponseEnvelope], spend: [Double], fallbackMultiplier: Double)
+  static func kkt(envelopes: [Curve], spend: [Double], fallbackMultiplier: Double)
     -> (status: [BoundStatus], check: KKTCheck)
   {
     var status: [BoundStatus] = []

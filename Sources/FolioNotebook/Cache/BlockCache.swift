@@ -35,6 +35,10 @@ public struct BlockCache: Sendable {
     (directory as NSString).appendingPathComponent("\(key).\(kind)")
   }
 
+  /// Whether an entry file exists for `key` (not whether it is intact:
+  /// `load` checks that), without reading it.
+  func hasEntry(_ key: String) -> Bool { FileManager.default.fileExists(atPath: path(key)) }
+
   /// The entry for `key`, or `nil` when absent, damaged or missing an object.
   /// Result tables (written to the report folder on every render) are read
   /// here; the result's datasets only by `loadResult`.

@@ -48,9 +48,13 @@ struct HashingFileSink: ByteSink {
   /// Writes what is buffered.
   mutating func flush() {
     guard !buffer.isEmpty else { return }
-    let pending = buffer
-    buffer.removeAll(keepingCapacity: true)
+    // Swapped out rather than copied: `let pending = buffer` then emptying
+    // the buffer made a fresh 4 MiB allocation on every flush.
+    var pending: [UInt8] = []
+    swap(&pending, &buffer)
     pending.withUnsafeBytes { writeAll($0) }
+    pending.removeAll(keepingCapacity: true)
+    buffer = pending
   }
 
   /// Flushes and returns the SHA-256 of everything appended, as hex.

@@ -61,60 +61,102 @@ enum ColumnarFrameCoding {
   }
 
   /// Scaled integers when every non-missing value round-trips at one scale, else raw.
+  ///
+  /// A scale that fails is usually told by the first few values (a derived
+  /// column with full-precision doubles), so each attempt checks a sample
+  /// before it builds anything: encoding such a column costs no pass per
+  /// scale over millions of rows.
   private static func encodeNumbers(_ v: [Double], into w: inout some ByteSink) {
-    let missing = v.map(\.isNaN)
-    for (k, scale) in scales.enumerated() {
-      guard let ints = scaled(v, scale: scale) else { continue }
-      w.u8(Tag.scaledNumber.rawValue)
-      w.u8(UInt8(k))
-      packOffsets(ints, missing: missing, into: &w)
-      bitmap(missing, into: &w)
-      return
+    v.withUnsafeBufferPointer { x in
+      for (k, scale) in scales.enumerated() {
+        guard let s = scaled(x, scale: scale) else { continue }
+        w.u8(Tag.scaledNumber.rawValue)
+        w.u8(UInt8(k))
+        // As packOffsets: the minimum over present rows, missing rows packed as 0.
+        w.int(Int(s.lo))
+        let lo = s.lo
+        s.ints.withUnsafeBufferPointer { ints in
+          pack(count: x.count, max: s.present ? UInt64(bitPattern: s.hi &- lo) : 0, into: &w) {
+            x[$0].isNaN ? 0 : UInt64(bitPattern: ints[$0] &- lo)
+          }
+        }
+        numberBitmap(x, into: &w)
+        return
+      }
+      w.u8(Tag.rawNumber.rawValue)
+      w.append(UnsafeRawBufferPointer(x))
     }
-    w.u8(Tag.rawNumber.rawValue)
-    v.withUnsafeBytes { w.append($0) }
   }
 
   /// `v` times `scale` as integers when `Double(i) / scale` gives back every
-  /// value bit for bit (missing rows become 0); `nil` otherwise.
-  private static func scaled(_ v: [Double], scale: Double) -> [Int64]? {
-    var out = [Int64](repeating: 0, count: v.count)
-    for i in v.indices {
-      let x = v[i]
+  /// value bit for bit (missing rows become 0), with the smallest and largest
+  /// over present rows; `nil` otherwise.
+  private static func scaled(
+    _ v: UnsafeBufferPointer<Double>, scale: Double
+  ) -> (ints: [Int64], lo: Int64, hi: Int64, present: Bool)? {
+    @inline(__always) func exact(_ x: Double) -> Int64? {
       if x.isNaN {
         // Missing decodes as the canonical NaN: any other NaN bits stay raw.
-        guard x.bitPattern == Double.nan.bitPattern else { return nil }
-        continue
+        return x.bitPattern == Double.nan.bitPattern ? 0 : nil
       }
       let s = (x * scale).rounded()
       guard abs(s) < 4.0e15 else { return nil }
       let n = Int64(s)
-      guard (Double(n) / scale).bitPattern == x.bitPattern else { return nil }
-      out[i] = n
+      return (Double(n) / scale).bitPattern == x.bitPattern ? n : nil
     }
-    return out
+    for i in 0..<min(v.count, 64) where exact(v[i]) == nil { return nil }
+    var lo = Int64.max, hi = Int64.min
+    var ok = true
+    let ints = [Int64](unsafeUninitializedCapacity: v.count) { out, count in
+      for i in 0..<v.count {
+        guard let n = exact(v[i]) else {
+          ok = false
+          break
+        }
+        out[i] = n
+        if !v[i].isNaN {
+          lo = min(lo, n)
+          hi = max(hi, n)
+        }
+      }
+      count = ok ? v.count : 0
+    }
+    guard ok else { return nil }
+    let present = lo <= hi
+    return (ints, present ? lo : 0, present ? hi : 0, present)
   }
 
   /// The values minus their minimum (over present rows), packed narrowest.
   private static func packOffsets<I: FixedWidthInteger>(_ values: [I], missing: [Bool], into w: inout some ByteSink) {
-    var lo = Int64.max
-    for i in values.indices where !missing[i] { lo = min(lo, Int64(values[i])) }
-    if lo == .max { lo = 0 }
-    w.int(Int(lo))
-    pack(count: values.count, into: &w) { missing[$0] ? 0 : UInt64(bitPattern: Int64(values[$0]) &- lo) }
+    values.withUnsafeBufferPointer { v in
+      missing.withUnsafeBufferPointer { m in
+        var lo = Int64.max
+        for i in 0..<v.count where !m[i] { lo = min(lo, Int64(v[i])) }
+        if lo == .max { lo = 0 }
+        w.int(Int(lo))
+        var hi: UInt64 = 0
+        for i in 0..<v.count where !m[i] { hi = max(hi, UInt64(bitPattern: Int64(v[i]) &- lo)) }
+        pack(count: v.count, max: hi, into: &w) { m[$0] ? 0 : UInt64(bitPattern: Int64(v[$0]) &- lo) }
+      }
+    }
   }
 
-  /// A width byte (1, 2, 4 or 8) and the `count` values in that width,
-  /// without building an intermediate array of 64-bit values.
-  private static func pack(count: Int, into w: inout some ByteSink, _ value: (Int) -> UInt64) {
-    var hi: UInt64 = 0
-    for i in 0..<count { hi = max(hi, value(i)) }
+  /// A width byte (1, 2, 4 or 8) and the `count` values in that width, the
+  /// largest being `max` (known to the caller, so the values are made once).
+  private static func pack(count: Int, max hi: UInt64, into w: inout some ByteSink, _ value: (Int) -> UInt64) {
     switch hi {
     case ...0xFF: w.u8(1); write(count, UInt8.self, into: &w, value)
     case ...0xFFFF: w.u8(2); write(count, UInt16.self, into: &w, value)
     case ...0xFFFF_FFFF: w.u8(4); write(count, UInt32.self, into: &w, value)
     default: w.u8(8); write(count, UInt64.self, into: &w, value)
     }
+  }
+
+  /// `pack(count:max:…)` with the largest value found by one pass.
+  private static func pack(count: Int, into w: inout some ByteSink, _ value: (Int) -> UInt64) {
+    var hi: UInt64 = 0
+    for i in 0..<count { hi = max(hi, value(i)) }
+    pack(count: count, max: hi, into: &w, value)
   }
 
   private static func write<T: FixedWidthInteger & UnsignedInteger>(
@@ -125,6 +167,15 @@ enum ColumnarFrameCoding {
       n = count
     }
     out.withUnsafeBytes { w.append($0) }
+  }
+
+  /// `bitmap` of the NaN rows of a number column, without a `[Bool]` of them.
+  private static func numberBitmap(_ v: UnsafeBufferPointer<Double>, into w: inout some ByteSink) {
+    guard v.contains(where: \.isNaN) else { return w.u8(0) }
+    w.u8(1)
+    var bits = [UInt8](repeating: 0, count: (v.count + 7) / 8)
+    for i in 0..<v.count where v[i].isNaN { bits[i >> 3] |= 1 << UInt8(i & 7) }
+    bits.withUnsafeBytes { w.append($0) }
   }
 
   /// A presence byte, then one bit per row (bit `i % 8` of byte `i / 8`) when any row is missing.

@@ -52,6 +52,16 @@ public final class InputDigestIndex: @unchecked Sendable {
     return digest
   }
 
+  /// Whether `sha256(ofFile:)` would hash the file at `path` and remember
+  /// the digest: a readable file whose stat is not in the index and that
+  /// was not modified in the last two seconds.
+  public func wouldLearn(_ filePath: String) -> Bool {
+    guard let key = Self.statKey(filePath), Date().timeIntervalSince1970 - key.modified >= 2 else { return false }
+    lock.lock()
+    defer { lock.unlock() }
+    return entries[key.text] == nil
+  }
+
   /// Writes the index if it learned anything (atomically: beside, then renamed).
   public func save() {
     lock.lock()

@@ -15,8 +15,13 @@ public struct ExecutionContext: Sendable {
   public var results: [String: Value] = [:]
   /// Typed results (fitted models) of labeled blocks run so far, by label.
   public var models: [String: any BlockModel] = [:]
-  /// Input files read so far: path as written → SHA-256 hex, in first-read order.
-  public private(set) var inputs: [(path: String, sha256: String)] = []
+  /// Input files read so far: path as written → SHA-256 hex, in first-read
+  /// order. Reading it waits for digests still being computed (`InputDigest`).
+  public var inputs: [(path: String, sha256: String)] { recorded.map { ($0.path, $0.digest.hex) } }
+  /// Input files read so far with their (possibly still running) digests.
+  private var recorded: [(path: String, digest: InputDigest)] = []
+  /// How many inputs have been recorded (does not wait for digests).
+  public var inputCount: Int { recorded.count }
 
   public init(notebookPath: String, baseDirectory: String, params: Value, seed: UInt64) {
     self.notebookPath = notebookPath
@@ -33,20 +38,27 @@ public struct ExecutionContext: Sendable {
     path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
   }
 
-  /// SHA-256 of input files the executor already hashed for the running
-  /// block's cache key, by path as written, so a large CSV is not hashed twice.
-  var knownDigests: [String: String] = [:]
+  /// SHA-256 of input files the executor hashed (or is hashing) for the
+  /// running block's cache key, by path as written, so a large CSV is not
+  /// hashed twice.
+  var knownDigests: [String: InputDigest] = [:]
 
-  /// Records that the block read `path` (as written) with these bytes.
+  /// Records that the block read `path` (as written) with these bytes. A
+  /// large input is hashed on another core while the block goes on.
   public mutating func recordInput(path: String, bytes: [UInt8]) {
-    if inputs.contains(where: { $0.path == path }) { return }
-    recordInput(path: path, sha256: knownDigests[path] ?? SHA256Digest.hex(of: bytes))
+    if recorded.contains(where: { $0.path == path }) { return }
+    recorded.append((path, knownDigests[path] ?? InputDigest(hashing: bytes)))
   }
 
   /// Records an input whose hash is already known (a block replayed from the cache).
   public mutating func recordInput(path: String, sha256: String) {
-    guard !inputs.contains(where: { $0.path == path }) else { return }
-    inputs.append((path, sha256))
+    guard !recorded.contains(where: { $0.path == path }) else { return }
+    recorded.append((path, InputDigest(known: sha256)))
+  }
+
+  /// The inputs recorded after the first `start` (a block's own inputs), with their digests.
+  public func inputs(from start: Int) -> [(path: String, sha256: String)] {
+    recorded[start...].map { ($0.path, $0.digest.hex) }
   }
 
   /// The result of an earlier block by label (or `label.field.field`).

@@ -19,6 +19,9 @@ public struct Executor: Sendable {
   /// read a replayed one (decoding its datasets); when false such a result
   /// is `.null` there and results.json uses the block's cached fragment.
   public var resolvesAllResults = true
+  /// Whether later model blocks whose inputs are ready run ahead on another
+  /// core (`BlockLookahead`); the document is the same either way.
+  public var runsAhead = true
 
   public init(registry: DirectiveRegistry = .standard) {
     self.registry = registry
@@ -47,8 +50,11 @@ public struct Executor: Sendable {
     // Results replayed from the cache but not decoded yet (see `LazyResults`).
     var lazy = LazyResults()
     defer { cache?.waitForWrites() }
+    // Later model blocks whose inputs are ready run on the second core.
+    let lookahead = BlockLookahead()
+    defer { lookahead.finish() }
 
-    for item in items {
+    for (index, item) in items.enumerated() {
       guard case .block(let block) = item else {
         if case .marker(let marker) = item {
           if case .open(let e, _) = marker.kind, !gate.hides { lazy.resolve([e.root], into: &context) }
@@ -71,7 +77,7 @@ public struct Executor: Sendable {
         do {
           let result = try runDirective(
             call, into: &executed, context: &context, lazy: &lazy, failed: failed, allLabels: allLabels, keys: &keys,
-            inputDigests: inputDigests)
+            inputDigests: inputDigests, ahead: (lookahead, index))
           executed.outputs = result.outputs
           executed.attachments = result.attachments
           executed.tables = result.tables
@@ -81,6 +87,7 @@ public struct Executor: Sendable {
             } else {
               context.results[label] = result.value
               if let model = result.model { context.models[label] = model }
+              if runsAhead { launchAhead(after: index, in: items, lookahead: lookahead, context: context, failed: failed, keys: keys, inputDigests: inputDigests) }
             }
             results.append((label, result.value))
           }
@@ -131,7 +138,8 @@ public struct Executor: Sendable {
 
   private func runDirective(
     _ call: DirectiveCall, into executed: inout ExecutedDirective, context: inout ExecutionContext, lazy: inout LazyResults,
-    failed: [String: SourceLocation], allLabels: Set<String>, keys: inout [String: String], inputDigests: InputDigestIndex?
+    failed: [String: SourceLocation], allLabels: Set<String>, keys: inout [String: String], inputDigests: InputDigestIndex?,
+    ahead: (lookahead: BlockLookahead, index: Int)
   ) throws -> BlockRun {
     guard let directive = registry[call.name] else {
       throw NotebookError(call.nameLocation, "unknown directive '\(call.name)'\(NearMatches.hint(for: call.name, in: registry.names, noun: "directive"))")
@@ -161,12 +169,46 @@ public struct Executor: Sendable {
     executed.caption = options[OptionDecoder.caption]
     executed.echo = options[OptionDecoder.echo]
     executed.hidden = options[OptionDecoder.hidden]
-    guard let cache else { return BlockRun(try directive.run(options, in: &context)) }
+    guard let cache else {
+      if let done = ahead.lookahead.claim(ahead.index) { return BlockRun(done.result) }
+      return BlockRun(try directive.run(options, in: &context))
+    }
     let referenced = refs.map(\.0)
+
+    // An input the stat index has not seen (a first render, a file replaced
+    // since) is hashed on another core while the block runs: the key is
+    // then needed only to store the result. Such a block is not looked up
+    // first; were its entry there after all (a file touched but unchanged),
+    // running it gives the same result. A file modified in the last two
+    // seconds is hashed first as before (the index would not remember it,
+    // so it would never be looked up).
+    let files = OptionWalker.inputFiles(options.node, directive: directive)
+    if let inputDigests, files.contains(where: { inputDigests.wouldLearn(context.resolvePath($0.path)) }) {
+      var pending: [String: InputDigest] = [:]
+      for f in files where pending[f.path] == nil {
+        pending[f.path] = InputDigest(hashingFile: context.resolvePath(f.path), index: inputDigests)
+      }
+      try lazy.resolve(referenced, into: &context, at: call.location)
+      let before = context.inputCount
+      let started = DispatchTime.now().uptimeNanoseconds
+      context.knownDigests = pending
+      defer { context.knownDigests = [:] }
+      let result = try directive.run(options, in: &context)
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+      guard
+        let (key, _) = cacheKey(
+          call, options: options, directive: directive, references: refs, context: context, keys: keys,
+          inputDigests: inputDigests, known: pending.mapValues(\.hex))
+      else { return BlockRun(result) }
+      if let label = call.label { keys[label] = key }
+      store(result, key: key, inputsFrom: before, seconds: seconds, executed: &executed, context: context, cache: cache)
+      return BlockRun(result)
+    }
 
     // Cached path: the key covers everything the result depends on.
     guard let (key, digests) = cacheKey(call, options: options, directive: directive, references: refs, context: context, keys: keys, inputDigests: inputDigests) else {
       try lazy.resolve(referenced, into: &context, at: call.location)
+      if let done = ahead.lookahead.claim(ahead.index) { return BlockRun(done.result) }
       return BlockRun(try directive.run(options, in: &context))
     }
     if let label = call.label { keys[label] = key }
@@ -186,16 +228,30 @@ public struct Executor: Sendable {
       return run
     }
     try lazy.resolve(referenced, into: &context, at: call.location)
-    let before = context.inputs.count
+    let before = context.inputCount
     let started = DispatchTime.now().uptimeNanoseconds
-    context.knownDigests = digests
+    context.knownDigests = digests.mapValues { InputDigest(known: $0) }
     defer { context.knownDigests = [:] }
-    let result = try directive.run(options, in: &context)
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    let result: DirectiveResult
+    let seconds: Double
+    if let done = ahead.lookahead.claim(ahead.index) {
+      (result, seconds) = (done.result, done.seconds)
+    } else {
+      result = try directive.run(options, in: &context)
+      seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    }
+    store(result, key: key, inputsFrom: before, seconds: seconds, executed: &executed, context: context, cache: cache)
+    return BlockRun(result)
+  }
+
+  /// Stores a block's fresh result under `key` with the inputs it recorded.
+  private func store(
+    _ result: DirectiveResult, key: String, inputsFrom before: Int, seconds: Double, executed: inout ExecutedDirective,
+    context: ExecutionContext, cache: BlockCache
+  ) {
     let json = Array(result.value.jsonFragment(indent: 2).utf8)
     executed.valueJSON = json
-    cache.store(result, inputs: Array(context.inputs[before...]), valueJSON: json, seconds: seconds, key: key)
-    return BlockRun(result)
+    cache.store(result, inputs: context.inputs(from: before), valueJSON: json, seconds: seconds, key: key)
   }
 
   /// The block's cache key, or `nil` when the block must run uncached: an
@@ -206,9 +262,11 @@ public struct Executor: Sendable {
   /// Every `inputFile` option is hashed here, from the declarations, so no
   /// directive can forget to put a file it reads into its key; the digests
   /// are returned too, so the block records them instead of hashing again.
-  private func cacheKey(
+  /// `known` holds digests already computed (an empty one: unreadable).
+  func cacheKey(
     _ call: DirectiveCall, options: ParsedOptions, directive: any Directive.Type,
-    references: [(String, SourceLocation)], context: ExecutionContext, keys: [String: String], inputDigests: InputDigestIndex?
+    references: [(String, SourceLocation)], context: ExecutionContext, keys: [String: String], inputDigests: InputDigestIndex?,
+    known: [String: String] = [:]
   ) -> (key: String, digests: [String: String])? {
     var digests: [String: String] = [:]
     var key = BlockKey(version: folioVersion, call: call, seed: context.seed)
@@ -225,7 +283,9 @@ public struct Executor: Sendable {
     for name in params.sorted() { key.param(name, context.params[name] ?? .null) }
     for file in OptionWalker.inputFiles(options.node, directive: directive) {
       let resolved = context.resolvePath(file.path)
-      guard let sha256 = inputDigests?.sha256(ofFile: resolved) ?? SHA256Digest.hex(ofFile: resolved) else { return nil }
+      guard let sha256 = known[file.path] ?? inputDigests?.sha256(ofFile: resolved) ?? SHA256Digest.hex(ofFile: resolved),
+        !sha256.isEmpty
+      else { return nil }
       key.input(file.path, sha256: sha256)
       digests[file.path] = sha256
     }

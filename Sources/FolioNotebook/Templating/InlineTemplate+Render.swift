@@ -23,6 +23,11 @@ extension InlineTemplate {
 extension InlineExpression {
   /// The placeholder's value: its path resolved, then each filter applied in order.
   public func evaluate(in scope: TemplateScope) throws(InlineTemplateError) -> Value {
+    if let first = try TemplateColumnFilters.firstFilter(of: self, in: scope) {
+      var v = first
+      for f in filters.dropFirst() { v = try TemplateFilters.apply(f, to: v) }
+      return v
+    }
     var v = try scope.resolve(self)
     for f in filters { v = try TemplateFilters.apply(f, to: v) }
     return v

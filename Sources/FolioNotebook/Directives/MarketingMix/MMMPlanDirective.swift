@@ -5,7 +5,10 @@ import FolioModels
 /// revenue, budget-neutral by default, each channel within ±`change` of its
 /// current spend (and optional per-channel floors and caps), solved exactly
 /// (`BudgetAllocator`: concave envelopes + bisection on the multiplier) with
-/// a KKT check.
+/// a KKT check. When the `roi:` block holds posterior draws (method
+/// "posterior", a Bayesian fit), the plan maximizes *expected* revenue over
+/// the draws (`ExpectedResponseAllocator`) and the lift is reported as its
+/// posterior: mean, median, central interval and P(lift > 0).
 ///
 /// ```yaml
 /// model: fit            # a {search} block
@@ -71,15 +74,22 @@ public enum MMMPlanDirective: Directive {
     }
     let current = input.spend.map { s in s.suffix(recent).reduce(0, +) / Double(recent) }
 
-    let plan: BudgetPlan
-    do { plan = try BudgetAllocator.optimize(model, currentSpend: current, options: options) } catch {
-      let e = NotebookError.wrapping(error, at: parsed.blockLocation)
-      throw NotebookError(e.location, "\(e.message); loosen change, floors or caps, or the total")
-    }
     let bootstrap = try parsed[roi].map { r throws(NotebookError) -> MMMBootstrap in
       let b = try context.model(MMMBootstrap.self, r)
       try b.check(against: fitted, r)
       return b
+    }
+    let posterior = bootstrap.map(isPosterior) ?? false
+    let plan: BudgetPlan
+    do {
+      if let b = bootstrap, posterior {
+        plan = try ExpectedResponseAllocator.optimize(model, draws: b.boot, currentSpend: current, options: options)
+      } else {
+        plan = try BudgetAllocator.optimize(model, currentSpend: current, options: options)
+      }
+    } catch {
+      let e = NotebookError.wrapping(error, at: parsed.blockLocation)
+      throw NotebookError(e.location, "\(e.message); loosen change, floors or caps, or the total")
     }
     let validation = try parsed[cv].map { r throws(NotebookError) in try context.model(MMMValidation.self, r) }
     let results = try MMMResultTables.modelResults(model: model, labels: labels, plan: plan, roi: bootstrap)
@@ -95,11 +105,12 @@ public enum MMMPlanDirective: Directive {
     }
     let channels: [(String, Value)] = labels.indices.map { c in (labels[c], MMMResultTables.record(results, row: c)) }
     let meanRevenue = input.revenue.reduce(0, +) / Double(input.weekCount)
-    // The plan's lift re-evaluated under every bootstrap resample of the {roi} block.
+    // The plan's lift re-evaluated under every bootstrap resample (or posterior draw) of the {roi} block.
     let liftDraws = bootstrap.map { BootstrapResponse.liftDraws(model, $0.boot, current: plan.current, recommended: plan.recommended) }
     var liftInterval: (low: Double, high: Double)? = nil
     if let d = liftDraws, let b = bootstrap { liftInterval = BootstrapResponse.interval(d, level: b.level) }
     let liftPositive = liftDraws.map(BootstrapResponse.probabilityPositive)
+    let liftFields: [(String, Value)] = posterior ? posteriorFields(liftDraws ?? []) : []
     let value = Value.object([
       ("model", .string(reference.path)),
       ("change", .number(options.maxChange)),
@@ -113,6 +124,7 @@ public enum MMMPlanDirective: Directive {
       ("lift_low", liftInterval.map { .number($0.low) } ?? .null),
       ("lift_high", liftInterval.map { .number($0.high) } ?? .null),
       ("lift_probability_positive", liftPositive.map { .number($0) } ?? .null),
+    ] + liftFields + [
       ("lift_annual", .number(52 * plan.lift)),
       ("lift_percent_of_revenue", .number(100 * plan.lift / meanRevenue)),
       ("upper_bound", .number(plan.upperBound)),
@@ -141,7 +153,7 @@ public enum MMMPlanDirective: Directive {
        f2.format(plan.marginalROI[c]), plan.binding[c].rawValue]
     }
     let table = TableSpec(
-      columns: ["Channel", "Current weekly", "Recommended", "Change", "Allowed range", "Marginal ROI", "Bound"].enumerated().map {
+      columns: ["Channel", "Current weekly", "Recommended", "Change", "Allowed range", posterior ? "Marginal ROI (posterior mean)" : "Marginal ROI", "Bound"].enumerated().map {
         TableSpec.Column(header: $1, isNumeric: $0 > 0 && $0 < 6)
       }, rows: rows, totalRows: rows.count)
     let kktText = "KKT check: common marginal ROI λ = \(NumberFormat(.fixed, digits: 4).format(plan.kkt.multiplier)); largest deviation among channels inside their bounds \(NumberFormat(.sci, digits: 2).format(plan.kkt.maxInteriorDeviation)); bound channels on the correct side of λ: \(plan.kkt.complementarySlacknessHolds ? "yes" : "no (violation \(NumberFormat(.sci, digits: 2).format(plan.kkt.maxSlacknessViolation)))"); optimality gap at most \(money.format(plan.optimalityGap)) per week."
@@ -149,12 +161,31 @@ public enum MMMPlanDirective: Directive {
     if let i = liftInterval, let p = liftPositive, let b = bootstrap {
       let signed = { (x: Double) in (x < 0 ? "−" : "+") + money.format(abs(x)) }
       let pct = NumberFormat(.percent, digits: 0)
-      liftText = "; \(pct.format(b.level)) bootstrap interval \(signed(i.low)) to \(signed(i.high)) per week, probability the lift is positive \(pct.format(p)) (the plan re-evaluated on each of \(b.resamples) resampled models)"
+      if posterior, let d = liftDraws {
+        let mean = d.reduce(0, +) / Double(max(1, d.count)), median = BootstrapROI.quantile(d, 0.5)
+        liftText = "; posterior mean \(signed(mean)), median \(signed(median)), \(pct.format(b.level)) posterior interval \(signed(i.low)) to \(signed(i.high)) per week, probability the lift is positive \(pct.format(p)) (the plan evaluated on each of \(d.count) posterior draws)"
+      } else {
+        liftText = "; \(pct.format(b.level)) bootstrap interval \(signed(i.low)) to \(signed(i.high)) per week, probability the lift is positive \(pct.format(p)) (the plan re-evaluated on each of \(b.resamples) resampled models)"
+      }
     }
-    let note = "Reallocating \(money.format(plan.total)) per week (±\(pct0.format(100 * options.maxChange))% per channel) lifts predicted weekly media revenue from \(money.format(plan.predictedCurrent)) to \(money.format(plan.predictedRecommended)): +\(money.format(plan.lift)) (\(f1.format(plan.liftPercent))%)\(liftText). Method: \(plan.method)."
+    let predicted = posterior ? "expected weekly media revenue (mean over the posterior draws)" : "predicted weekly media revenue"
+    let note = "Reallocating \(money.format(plan.total)) per week (±\(pct0.format(100 * options.maxChange))% per channel) lifts \(predicted) from \(money.format(plan.predictedCurrent)) to \(money.format(plan.predictedRecommended)): +\(money.format(plan.lift)) (\(f1.format(plan.liftPercent))%)\(liftText). Method: \(plan.method)."
     return DirectiveResult(value: value, outputs: [
       .note(note), .chart(MMMCharts.spendComparison(labels: labels, current: plan.current, recommended: plan.recommended)),
       .table(table), .note(kktText),
     ], tables: [ResultTable(name: "MODEL_RESULTS", frame: results), ResultTable(name: "MODEL_METADATA", frame: metadata)])
+  }
+
+  /// Whether a `{roi}` result holds posterior draws rather than bootstrap resamples.
+  static func isPosterior(_ b: MMMBootstrap) -> Bool { b.method == "posterior" }
+
+  /// The lift's posterior summary: mean, median and the draw count.
+  static func posteriorFields(_ draws: [Double]) -> [(String, Value)] {
+    [
+      ("lift_mean", draws.isEmpty ? .null : .number(draws.reduce(0, +) / Double(draws.count))),
+      ("lift_median", draws.isEmpty ? .null : .number(BootstrapROI.quantile(draws, 0.5))),
+      ("lift_draws", .integer(draws.count)),
+      ("lift_interval", .string("posterior")),
+    ]
   }
 }

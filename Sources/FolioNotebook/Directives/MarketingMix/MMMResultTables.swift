@@ -64,11 +64,29 @@ enum MMMResultTables {
       ("channels", input.channels.joined(separator: ";")),
       ("controls", input.controlNames.joined(separator: ";")),
       ("adstock", model.adstockKind.rawValue),
-      ("ridge_alpha", model.ridgeAlpha.description),
-      ("search_budget", String(fit.options.budget)),
-      ("search_seed", String(fit.options.seed)),
-      ("search_evaluations", String(fit.evaluations)),
-      ("search_loss", fit.loss.description),
+    ]
+    if let posterior = fit.posterior {
+      let d = posterior.diagnostics
+      pairs += [
+        ("fit_method", "bayes"),
+        ("nuts_chains", String(posterior.chains)), ("nuts_warmup", String(posterior.warmup)),
+        ("nuts_draws", String(posterior.draws)), ("nuts_seed", String(posterior.seed)),
+        ("nuts_target_accept", posterior.targetAcceptance.description),
+        ("nuts_divergences", String(d.divergences)), ("nuts_max_rhat", d.maxRHat.description),
+        ("nuts_min_bulk_ess", d.minBulkESS.description), ("nuts_min_tail_ess", d.minTailESS.description),
+        ("nuts_converged", d.converged ? "true" : "false"),
+      ]
+    } else {
+      pairs += [
+        ("fit_method", "search"),
+        ("ridge_alpha", model.ridgeAlpha.description),
+        ("search_budget", String(fit.options.budget)),
+        ("search_seed", String(fit.options.seed)),
+        ("search_evaluations", String(fit.evaluations)),
+        ("search_loss", fit.loss.description),
+      ]
+    }
+    pairs += [
       ("r2_in_sample", model.r2.description), ("rmse_in_sample", model.rmse.description),
       ("mae_in_sample", model.mae.description), ("mape_in_sample", model.mape.description),
       ("nrmse_in_sample", model.nrmse.description),
@@ -79,7 +97,9 @@ enum MMMResultTables {
       for m in cv.metrics { pairs += [("cv_\(m.name)_mean", m.mean.description), ("cv_\(m.name)_sd", m.sd.description)] }
       pairs.append(("model_quality", cv.quality))
     }
-    if let roi {
+    if let roi, roi.method == "posterior" {
+      pairs += [("interval_method", "posterior"), ("interval_level", roi.level.description)]
+    } else if let roi {
       pairs += [("bootstrap_resamples", String(roi.resamples)), ("bootstrap_level", roi.level.description),
                 ("bootstrap_method", roi.method), ("bootstrap_refit", roi.refit ? "true" : "false"),
                 ("bootstrap_seed", String(roi.seed))]
