@@ -72,11 +72,6 @@ final class BayesianMMMPosteriorTests: XCTestCase {
     }
   }
 
-  func testWeibullPosteriorIsNotConvertedToTheDEAdstock() throws {
-    let d = try BayesianMMMDensity(input: Self.sim.input, adstock: .weibullQuarter)
-    XCTAssertThrowsError(try d.currencyDraw(at: [Double](repeating: 0, count: d.dimension)[...], input: Self.sim.input))
-  }
-
   /// 2 chains × 300/300 on the 4-channel set, channel 0 with a tight ROI
   /// prior (log ROI sd 0.02 at its true ROI): the posterior's ROI summaries
   /// are the fit's, thinning keeps `maxDraws` evenly, the point model is the

@@ -199,7 +199,7 @@ final class MarketingMixBayesDirectiveTests: XCTestCase {
     let negative = try render(Self.notebook(bayes: "roi_prior: {mean: 1, sd: -2}"))
     XCTAssertEqual(errors(negative).first?.hasPrefix("mmm.md:15:26: error: roi_prior.sd: expected a number > 0, found -2.0"), true, errors(negative).first ?? "no error")
     XCTAssertEqual(errors(negative).first?.contains("roi_prior.sd: expected a number > 0"), true, errors(negative).first ?? "no error")
-    let weibull = try render(Self.notebook(bayes: "adstock: weibull"))
-    XCTAssertEqual(errors(weibull).first?.hasPrefix("mmm.md:15:10: error: adstock: weibull is not available in {bayes} yet"), true, errors(weibull).first ?? "no error")
+    let kernel = try render(Self.notebook(bayes: "adstock: weibull_pdf"))
+    XCTAssertEqual(errors(kernel).first?.hasPrefix("mmm.md:15:10: error: adstock"), true, errors(kernel).first ?? "no error")
   }
 }

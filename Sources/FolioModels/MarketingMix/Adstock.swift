@@ -7,6 +7,10 @@ public enum AdstockKind: String, Sendable, Equatable, CaseIterable {
   case geometric
   /// `WeibullAdstock`: Robyn's flexible Weibull-CDF decay.
   case weibull
+  /// `WeibullPDFAdstock`: normalized Weibull-density lag weights, the
+  /// Bayesian model's Weibull kernel (`{bayes}`; `{search}` does not offer
+  /// it).
+  case weibullPDF = "weibull_pdf"
 }
 
 /// Geometric adstock: x′[t] = x[t] + θ·x′[t−1], x′[0] = x[0].

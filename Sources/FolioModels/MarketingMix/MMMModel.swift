@@ -110,7 +110,7 @@ public struct MMMModel: Sendable, Equatable {
   public var nrmse: Double { metrics.nrmse }
 
   /// The steady-state adstock multiplier of channel c: 1/(1 − θ) (geometric)
-  /// or Σ wₖ (Weibull).
+  /// or Σ wₖ (Weibull; 1 for the normalized Weibull pdf).
   public func steadyStateMultiplier(channel c: Int) -> Double {
     MMMTransform.steadyStateMultiplier(kind: adstockKind, parameters[c])
   }
@@ -137,6 +137,9 @@ public struct MMMModel: Sendable, Equatable {
     case .geometric: return (0..<lags).map { GeometricAdstock(theta: p.theta).weight(lag: $0) }
     case .weibull:
       let w = WeibullAdstock(shape: p.shape, scale: p.scale, maxLag: MMMTransform.weibullWindow).weights
+      return (0..<lags).map { $0 < w.count ? w[$0] : 0 }
+    case .weibullPDF:
+      let w = WeibullPDFAdstock(shape: p.shape, scale: p.scale, maxLag: MMMTransform.weibullWindow).weights
       return (0..<lags).map { $0 < w.count ? w[$0] : 0 }
     }
   }

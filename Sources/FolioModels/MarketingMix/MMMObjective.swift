@@ -121,8 +121,8 @@ final class MMMObjective {
           switch kind {
           case .geometric:
             MMMTransform.geometricHill(x, into: o, theta: pc.theta, alpha: pc.alpha, gamma: pc.gamma)
-          case .weibull:
-            let f = MMMTransform.transformed(Array(x), kind: .weibull, pc)
+          case .weibull, .weibullPDF:
+            let f = MMMTransform.transformed(Array(x), kind: kind, pc)
             for t in 0..<n { o[t] = f[t] }
           }
         }

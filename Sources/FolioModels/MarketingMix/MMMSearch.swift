@@ -9,8 +9,10 @@ import FolioStats
 /// sigmoid σ(v) = 1/(1 + e^{−v}) onto its range:
 /// - geometric: θ = 0.95σ ∈ [0, 0.95], α = 0.5 + 2.5σ ∈ [0.5, 3],
 ///   γ = σ·max weekly spend of the channel ∈ [0, max spend];
-/// - Weibull: shape = 0.5 + 4.5σ ∈ [0.5, 5], scale = σ ∈ [0, 1] (of the
-///   13-week window), α and γ as above.
+/// - Weibull (either form): shape = 0.5 + 4.5σ ∈ [0.5, 5], scale = σ ∈
+///   [0, 1] (of the 13-week window), α and γ as above. `{search}` offers
+///   only the CDF form; the pdf form (`weibullPDF`) is searched the same way
+///   when a caller asks for it.
 /// The vector is laid out channel by channel: (θ, α, γ) or (shape, scale, α, γ).
 ///
 /// Loss = 1 − R² + 10·Σ_c min(v_c, 0)², with v_c the *standardized* media
@@ -62,7 +64,7 @@ public enum MMMSearch {
       switch adstock {
       case .geometric:
         return ChannelParameters(theta: 0.95 * s(v[o]), alpha: 0.5 + 2.5 * s(v[o + 1]), gamma: maxSpend[c] * s(v[o + 2]))
-      case .weibull:
+      case .weibull, .weibullPDF:
         return ChannelParameters(
           theta: 0, alpha: 0.5 + 2.5 * s(v[o + 2]), gamma: maxSpend[c] * s(v[o + 3]),
           shape: 0.5 + 4.5 * s(v[o]), scale: s(v[o + 1]))

@@ -5,7 +5,8 @@ import Foundation
 /// model, the search's hot loop and the response curves.
 enum MMMTransform {
   /// Weibull window L in weeks (Robyn's `windlen`, fixed here to one
-  /// quarter so a week's spend acts for at most 13 weeks).
+  /// quarter so a week's spend acts for at most 13 weeks), for both Weibull
+  /// forms (the Bayesian model's default window is the same quarter).
   static let weibullWindow = 13
 
   /// The adstocked series.
@@ -13,6 +14,7 @@ enum MMMTransform {
     switch kind {
     case .geometric: return GeometricAdstock(theta: p.theta).apply(x)
     case .weibull: return WeibullAdstock(shape: p.shape, scale: p.scale, maxLag: weibullWindow).apply(x)
+    case .weibullPDF: return WeibullPDFAdstock(shape: p.shape, scale: p.scale, maxLag: weibullWindow).apply(x)
     }
   }
 
@@ -23,11 +25,13 @@ enum MMMTransform {
   }
 
   /// Steady-state adstock level of a constant unit weekly spend:
-  /// 1/(1 − θ) (geometric) or Σ wₖ (Weibull).
+  /// 1/(1 − θ) (geometric), Σ wₖ (Weibull CDF) or Σ wₗ = 1 (Weibull pdf,
+  /// normalized).
   static func steadyStateMultiplier(kind: AdstockKind, _ p: ChannelParameters) -> Double {
     switch kind {
     case .geometric: return GeometricAdstock(theta: p.theta).steadyStateMultiplier
     case .weibull: return WeibullAdstock(shape: p.shape, scale: p.scale, maxLag: weibullWindow).steadyStateMultiplier
+    case .weibullPDF: return WeibullPDFAdstock(shape: p.shape, scale: p.scale, maxLag: weibullWindow).steadyStateMultiplier
     }
   }
 

@@ -22,6 +22,24 @@ public enum BayesianMMMAdstock: Sendable, Equatable {
     case .weibull: 2
     }
   }
+
+  /// The adstock form of `MMMModel` that runs this kernel: geometric, or
+  /// `weibullPDF` for a Weibull window of `MMMTransform.weibullWindow`
+  /// (13) weeks.
+  /// - Throws: `MMMError.invalidOption` for any other window (the model's
+  ///   transforms use that one window), whose draws cannot be converted.
+  public func modelAdstock() throws(MMMError) -> AdstockKind {
+    switch self {
+    case .geometric: return .geometric
+    case .weibull(let maxLag):
+      let window = MMMTransform.weibullWindow
+      guard maxLag == window else {
+        throw .invalidOption(
+          "a Weibull window of \(maxLag) weeks has no form in the MMM model's adstock (its window is \(window) weeks); use \(window) for downstream blocks")
+      }
+      return .weibullPDF
+    }
+  }
 }
 
 /// Normalized lag weights of the Weibull adstock and their derivatives.

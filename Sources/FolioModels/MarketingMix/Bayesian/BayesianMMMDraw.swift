@@ -19,17 +19,19 @@ import Foundation
 ///   ȳ·(b − Σ_c β̃_c·h̄_c) − Σ_j ȳ·δ_j·m_j/d_j, since media enter the density
 ///   centred on their mean h̄_c.
 ///
-/// Weibull adstock has no such form: the density's Weibull-pdf kernel
-/// (`WeibullLagKernel`, weights summing to 1, lags at (l + 1)/L) is not the
-/// Weibull-CDF survival kernel of `WeibullAdstock` (w₀ = 1, λ rounded to a
-/// whole lag) that `MMMTransform` runs, so a Weibull posterior is not
-/// converted (`currencyDraw` throws).
+/// - Weibull adstock: the density saturates Ã = Σₗ wₗ·spendₜ₋ₗ/s̄ with the
+///   normalized kernel of `WeibullLagKernel`, which `WeibullPDFAdstock`
+///   (`AdstockKind.weibullPDF`) runs on spend itself; so Hill(Ã; κ, α) =
+///   Hill(Σₗ wₗ·spendₜ₋ₗ; γ, α) with γ = κ·s̄, shape k and scale λ as
+///   sampled (θ is 0). Only the 13-week window of `MMMTransform` converts
+///   (`BayesianMMMAdstock.modelAdstock()`).
 public struct BayesianMMMDraw: Sendable, Equatable {
   /// ŷ with zero media and every control at 0 (currency per week).
   public var intercept: Double
   /// Coefficient of each raw control (currency per control unit).
   public var controlCoefficients: [Double]
-  /// Per channel θ, α and γ (currency of un-normalized adstocked spend).
+  /// Per channel θ (or Weibull shape k and scale λ), α and γ (currency of
+  /// adstocked spend as `MMMTransform` computes it).
   public var parameters: [ChannelParameters]
   /// Per channel β: weekly revenue at full saturation (currency).
   public var coefficients: [Double]
@@ -52,12 +54,10 @@ extension BayesianMMMDensity {
   /// The draw at the unconstrained point `q` in currency units (see
   /// `BayesianMMMDraw`). `input` must be the data the density was built on
   /// (it supplies the raw controls' means and sds).
-  /// - Throws: `MMMError.invalidOption` under Weibull adstock.
+  /// - Throws: `MMMError.invalidOption` under a Weibull window other than
+  ///   `MMMTransform.weibullWindow` weeks.
   public func currencyDraw(at q: ArraySlice<Double>, input: MMMInput) throws(MMMError) -> BayesianMMMDraw {
-    guard case .geometric = adstock else {
-      throw .invalidOption(
-        "the Weibull-kernel Bayesian model has no form in the DE model's adstock; use geometric adstock for downstream blocks")
-    }
+    _ = try adstock.modelAdstock()
     let point = Array(q), n = Double(y.count), ybar = revenueScale
     let base = baseline(point)
     var intercept = ybar * base.intercept
@@ -65,7 +65,13 @@ extension BayesianMMMDensity {
     for c in x.indices {
       let s = channelState(c, at: point)
       intercept -= ybar * s.beta * s.sumH / n
-      parameters.append(ChannelParameters(theta: s.theta, alpha: s.alpha, gamma: s.kappa * spendScale[c] / (1 - s.theta)))
+      if case .weibull = adstock {
+        parameters.append(ChannelParameters(
+          theta: 0, alpha: s.alpha, gamma: s.kappa * spendScale[c], shape: exp(point[layout.weibullLogShape(c)]),
+          scale: exp(point[layout.weibullLogScale(c)])))
+      } else {
+        parameters.append(ChannelParameters(theta: s.theta, alpha: s.alpha, gamma: s.kappa * spendScale[c] / (1 - s.theta)))
+      }
       coefficients.append(ybar * s.beta)
       roi.append(s.roiParameterized ? exp(point[layout.logMediaEffect(c)]) : s.beta * s.sumH / roiToContribution[c])
     }

@@ -16,7 +16,7 @@ public struct BayesianMMMPosterior: Sendable {
   public var roiDraws: [[Double]]
   /// Every kept draw's coefficient β (currency), `[channel][draw]`.
   public var coefficientDraws: [[Double]]
-  /// Posterior means of θ, α, γ, β, intercept and control coefficients as
+  /// Posterior means of θ (or Weibull k, λ), α, γ, β, intercept and control coefficients as
   /// one model (for decomposition charts and `{cv}`'s refits). A summary,
   /// not a draw: its ROI is the mean β's, not the mean ROI.
   public var pointModel: MMMModel
@@ -29,7 +29,8 @@ public struct BayesianMMMPosterior: Sendable {
     self.pointModel = pointModel
   }
 
-  /// Converts `fit` (geometric adstock only).
+  /// Converts `fit` (geometric adstock, or Weibull over the 13-week window
+  /// as `AdstockKind.weibullPDF`).
   /// - Parameters:
   ///   - input: the data the fit was made on.
   ///   - maxDraws: cap on `draws` (default 1000: curves and plans evaluate
@@ -37,9 +38,11 @@ public struct BayesianMMMPosterior: Sendable {
   ///     error of a 90% interval end near 1% of the posterior sd).
   ///   - ridgeAlpha: recorded on the point model; `{cv}` refits the
   ///     regression per fold with it (default 10, the `{search}` default).
-  /// - Throws: `MMMError.invalidOption` under Weibull adstock.
+  /// - Throws: `MMMError.invalidOption` under a Weibull window other than
+  ///   `MMMTransform.weibullWindow` weeks.
   public init(fit: BayesianMMM.Fit, input: MMMInput, maxDraws: Int = 1000, ridgeAlpha: Double = 10) throws(MMMError) {
     let density = fit.density
+    let kind = try density.adstock.modelAdstock()
     var all: [BayesianMMMDraw] = []
     for chain in fit.draws.chains {
       for i in 0..<chain.count {
@@ -53,10 +56,12 @@ public struct BayesianMMMPosterior: Sendable {
     coefficientDraws = (0..<channels).map { c in all.map { $0.coefficients[c] } }
     func mean(_ f: (BayesianMMMDraw) -> Double) -> Double { all.reduce(0) { $0 + f($1) } / Double(total) }
     let parameters = (0..<channels).map { c in
-      ChannelParameters(theta: mean { $0.parameters[c].theta }, alpha: mean { $0.parameters[c].alpha }, gamma: mean { $0.parameters[c].gamma })
+      ChannelParameters(
+        theta: mean { $0.parameters[c].theta }, alpha: mean { $0.parameters[c].alpha }, gamma: mean { $0.parameters[c].gamma },
+        shape: mean { $0.parameters[c].shape }, scale: mean { $0.parameters[c].scale })
     }
     pointModel = Self.pointModel(
-      input, parameters: parameters, intercept: mean(\.intercept),
+      input, adstock: kind, parameters: parameters, intercept: mean(\.intercept),
       controlCoefficients: input.controls.indices.map { j in mean { $0.controlCoefficients[j] } },
       coefficients: (0..<channels).map { c in mean { $0.coefficients[c] } }, ridgeAlpha: ridgeAlpha)
   }
@@ -66,10 +71,10 @@ public struct BayesianMMMPosterior: Sendable {
   /// The `ridge` record carries the coefficients, the features' means and
   /// population sds, and the standardized coefficients β·sd.
   public static func pointModel(
-    _ input: MMMInput, parameters: [ChannelParameters], intercept: Double, controlCoefficients: [Double],
+    _ input: MMMInput, adstock: AdstockKind = .geometric, parameters: [ChannelParameters], intercept: Double, controlCoefficients: [Double],
     coefficients: [Double], ridgeAlpha: Double
   ) -> MMMModel {
-    let media = input.channels.indices.map { MMMTransform.transformed(input.spend[$0], kind: .geometric, parameters[$0]) }
+    let media = input.channels.indices.map { MMMTransform.transformed(input.spend[$0], kind: adstock, parameters[$0]) }
     let features = media + input.controls, all = coefficients + controlCoefficients
     let n = Double(input.weekCount)
     let means = features.map { $0.reduce(0, +) / n }
@@ -83,7 +88,7 @@ public struct BayesianMMMPosterior: Sendable {
       intercept: intercept, coefficients: all, standardizedCoefficients: all.indices.map { all[$0] * scales[$0] },
       featureMeans: means, featureScales: scales, alpha: ridgeAlpha)
     return MMMModel(
-      input: input, parameters: parameters, ridge: ridge, adstockKind: .geometric, ridgeAlpha: ridgeAlpha,
+      input: input, parameters: parameters, ridge: ridge, adstockKind: adstock, ridgeAlpha: ridgeAlpha,
       transformedSpend: media, fitted: fitted, metrics: MMMMetrics(actual: input.revenue, predicted: fitted))
   }
 

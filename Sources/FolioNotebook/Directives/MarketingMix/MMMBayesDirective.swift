@@ -2,12 +2,13 @@ import FolioData
 import FolioModels
 import FolioStats
 
-/// `{bayes}`: fits the Bayesian marketing-mix model (geometric adstock, Hill
-/// saturation, controls, ROI priors per channel, optional lift-test
+/// `{bayes}`: fits the Bayesian marketing-mix model (geometric or Weibull
+/// adstock, Hill saturation, controls, ROI priors per channel, optional lift-test
 /// calibration) by NUTS, and gives later blocks its posterior.
 ///
 /// ```yaml
 /// data: mmm                   # an {mmm_data} block
+/// adstock: geometric          # or weibull (normalized Weibull-pdf lags over 13 weeks)
 /// chains: 4
 /// warmup: 1000                # per chain, discarded
 /// draws: 1000                 # kept per chain
@@ -30,7 +31,7 @@ public enum MMMBayesDirective: Directive {
   public static let name = "bayes"
   public static let summary = "Bayesian marketing-mix model by NUTS: ROI priors per channel, lift-test calibration, convergence checks; later blocks take its posterior."
   static let data = DirectiveOption.reference("data", "An {mmm_data} block.")
-  static let adstock = DirectiveOption.choice("adstock", default: AdstockName.geometric, "Adstock family (geometric only for now: the Bayesian Weibull kernel has no form the downstream blocks evaluate).")
+  static let adstock = DirectiveOption.choice("adstock", default: AdstockName.geometric, "Adstock family: geometric decay, or weibull (normalized Weibull-pdf lag weights over 13 weeks, shape and scale sampled; the effect can peak weeks after the spend).")
   static let chains = DirectiveOption.integer("chains", default: 4, in: 1...64, unit: "chains", "Markov chains, run on threads.")
   static let warmup = DirectiveOption.integer("warmup", default: 1000, in: 0...100_000, unit: "iterations", "Warm-up iterations per chain (step size and metric adaptation), discarded.")
   static let draws = DirectiveOption.integer("draws", default: 1000, in: 1...100_000, unit: "draws", "Kept draws per chain.")
@@ -45,13 +46,11 @@ public enum MMMBayesDirective: Directive {
   ]
 
   /// The `adstock:` names.
-  enum AdstockName: String, Sendable, CaseIterable { case geometric, weibull }
-
-  public static func validate(_ parsed: ParsedOptions) -> [NotebookError] {
-    guard parsed[adstock] == .geometric else {
-      return [NotebookError(parsed.location(of: adstock), "adstock: weibull is not available in {bayes} yet (its Weibull-pdf kernel has no form {curves}, {plan} and {forecast} can evaluate); expected geometric")]
-    }
-    return []
+  enum AdstockName: String, Sendable, CaseIterable {
+    case geometric, weibull
+    /// The sampled kernel: geometric, or Weibull over the 13-week window
+    /// that the downstream blocks' transforms (`AdstockKind.weibullPDF`) use.
+    var kernel: BayesianMMMAdstock { self == .geometric ? .geometric : .weibullQuarter }
   }
 
   public static func run(_ parsed: ParsedOptions, in context: inout ExecutionContext) throws -> DirectiveResult {
@@ -72,7 +71,7 @@ public enum MMMBayesDirective: Directive {
     bar.update(done: 0, total: 1, detail: "\(sampler.chains) chains × \(sampler.warmup + sampler.draws) iterations")
     let fit: BayesianMMM.Fit, posterior: BayesianMMMPosterior
     do {
-      fit = try BayesianMMM.fit(input, priors: priors, liftTests: tests, options: sampler)
+      fit = try BayesianMMM.fit(input, priors: priors, adstock: parsed[adstock].kernel, liftTests: tests, options: sampler)
       posterior = try BayesianMMMPosterior(fit: fit, input: input)
     } catch { throw NotebookError.wrapping(error, at: parsed.blockLocation) }
     bar.update(done: 1, total: 1)

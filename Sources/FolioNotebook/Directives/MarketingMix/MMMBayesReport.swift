@@ -26,12 +26,17 @@ struct MMMBayesReport {
 
     let f2 = NumberFormat(.fixed, digits: 2), f3 = NumberFormat(.fixed, digits: 3), money = NumberFormat(.currency, digits: 0)
     let f0 = NumberFormat(.thousands, digits: 0), pct = NumberFormat(.percent, digits: 0).format(level)
+    let weibull = model.adstockKind != .geometric
+    // The adstock columns: θ, or the Weibull shape k and scale λ.
+    func adstockFields(_ p: ChannelParameters) -> [(String, Value)] {
+      weibull ? [("shape", .number(p.shape)), ("scale", .number(p.scale))] : [("theta", .number(p.theta))]
+    }
     // Value.
     let channels: [(String, Value)] = (0..<m).map { c in
       let p = model.parameters[c]
       return (labels[c], .object([
         ("key", .string(input.channels[c])), ("roi", .number(boot[c].roi)), ("roi_low", .number(boot[c].roiLow)),
-        ("roi_high", .number(boot[c].roiHigh)), ("theta", .number(p.theta)), ("alpha", .number(p.alpha)),
+        ("roi_high", .number(boot[c].roiHigh))] + adstockFields(p) + [("alpha", .number(p.alpha)),
         ("gamma", .number(p.gamma)), ("coef", .number(model.mediaCoefficients[c])), ("contribution", .number(contribution[c])),
         ("spend", .number(spend[c])), ("rhat", .number(roiRHat[c])), ("ess", .number(roiESS[c])),
         ("prior_sd_ratio", comparison[c].roiRatio.map { .number($0) } ?? .null), ("informed", .bool(!comparison[c].isUninformed)),
@@ -53,7 +58,7 @@ struct MMMBayesReport {
       ])
     }
     value = .object([
-      ("data", .string(dataLabel)), ("method", .string("bayes")), ("adstock", .string("geometric")),
+      ("data", .string(dataLabel)), ("method", .string("bayes")), ("adstock", .string(weibull ? "weibull" : "geometric")),
       ("chains", .integer(record.chains)), ("warmup", .integer(record.warmup)), ("draws", .integer(record.draws)),
       ("seed", .string(String(record.seed))), ("target_accept", .number(record.targetAcceptance)), ("level", .number(level)),
       ("r2", .number(model.r2)), ("mape", .number(model.mape)), ("nrmse", .number(model.nrmse)),
@@ -66,16 +71,17 @@ struct MMMBayesReport {
 
     // Outputs.
     var out: [BlockOutput] = []
-    out.append(.note("NUTS: \(record.chains) chains × \(record.draws) draws after \(record.warmup) warm-up iterations (seed \(record.seed), target acceptance \(f2.format(record.targetAcceptance)))\(liftTests.isEmpty ? "" : ", calibrated with \(liftTests.count) lift test\(liftTests.count == 1 ? "" : "s")"). ROI is the posterior median with its central \(pct) interval; θ, α, γ and the coefficient are posterior means. The model at the posterior means has in-sample R² \(f3.format(model.r2)), MAPE \(f2.format(model.mape))%."))
+    out.append(.note("NUTS: \(record.chains) chains × \(record.draws) draws after \(record.warmup) warm-up iterations (seed \(record.seed), target acceptance \(f2.format(record.targetAcceptance)))\(liftTests.isEmpty ? "" : ", calibrated with \(liftTests.count) lift test\(liftTests.count == 1 ? "" : "s")"). ROI is the posterior median with its central \(pct) interval; \(weibull ? "the Weibull shape k and scale λ (in units of the 13-week window)" : "θ"), α, γ and the coefficient are posterior means. The model at the posterior means has in-sample R² \(f3.format(model.r2)), MAPE \(f2.format(model.mape))%."))
     let rows = (0..<m).map { c -> [String] in
       let p = model.parameters[c]
       return [
-        labels[c], f2.format(boot[c].roi), "\(f2.format(boot[c].roiLow)) – \(f2.format(boot[c].roiHigh))", f3.format(p.theta), f2.format(p.alpha),
-        money.format(p.gamma), money.format(contribution[c]), f3.format(roiRHat[c]), f0.format(roiESS[c]),
+        labels[c], f2.format(boot[c].roi), "\(f2.format(boot[c].roiLow)) – \(f2.format(boot[c].roiHigh))",
+      ] + (weibull ? [f3.format(p.shape), f3.format(p.scale)] : [f3.format(p.theta)]) + [
+        f2.format(p.alpha), money.format(p.gamma), money.format(contribution[c]), f3.format(roiRHat[c]), f0.format(roiESS[c]),
         comparison[c].isUninformed ? "no: the prior decides" : "yes",
       ]
     }
-    let headers = ["Channel", "ROI", "\(pct) interval", "θ (carry-over)", "α (shape)", "γ (half-saturation)", "Contribution", "R-hat", "Bulk ESS", "Data inform it?"]
+    let headers = ["Channel", "ROI", "\(pct) interval"] + (weibull ? ["Weibull shape k", "Weibull scale λ"] : ["θ (carry-over)"]) + ["α (shape)", "γ (half-saturation)", "Contribution", "R-hat", "Bulk ESS", "Data inform it?"]
     out.append(.table(TableSpec(
       columns: headers.enumerated().map { TableSpec.Column(header: $1, isNumeric: $0 > 0 && $0 < headers.count - 1) }, rows: rows, totalRows: rows.count)))
     out.append(.markdown(Self.convergenceSection(d)))

@@ -30,7 +30,7 @@ enum MMMModelValue {
       var fields: [(String, Value)] = [("key", .string(input.channels[c]))]
       switch model.adstockKind {
       case .geometric: fields.append(("theta", .number(p.theta)))
-      case .weibull: fields += [("shape", .number(p.shape)), ("scale", .number(p.scale))]
+      case .weibull, .weibullPDF: fields += [("shape", .number(p.shape)), ("scale", .number(p.scale))]
       }
       fields += [
         ("alpha", .number(p.alpha)), ("gamma", .number(p.gamma)), ("coef", .number(coef[c])), ("roi", .number(roi[c])),

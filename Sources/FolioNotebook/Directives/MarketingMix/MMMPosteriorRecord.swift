@@ -47,9 +47,10 @@ struct MMMPosteriorRecord: Sendable {
   }
 
   /// Reads what `encode` wrote; the point model is rebuilt on `input` by
-  /// `BayesianMMMPosterior.pointModel` from the stored doubles, so it is
-  /// bit-identical to the one the block made.
-  static func decode(_ r: inout BinaryReader, input: MMMInput) throws -> MMMPosteriorRecord {
+  /// `BayesianMMMPosterior.pointModel` from the stored doubles and the
+  /// `MMMFit`'s adstock form, so it is bit-identical to the one the block
+  /// made.
+  static func decode(_ r: inout BinaryReader, input: MMMInput, adstock: AdstockKind) throws -> MMMPosteriorRecord {
     let chains = try r.int(), warmup = try r.int(), draws = try r.int()
     guard let seed = UInt64(try r.string()) else { throw BinaryReader.Corrupt() }
     let target = try r.double()
@@ -77,7 +78,7 @@ struct MMMPosteriorRecord: Sendable {
     let media = input.channelCount
     guard parameters.count == media, coefficients.count == media + input.controls.count else { throw BinaryReader.Corrupt() }
     let model = BayesianMMMPosterior.pointModel(
-      input, parameters: parameters, intercept: intercept, controlCoefficients: Array(coefficients[media...]),
+      input, adstock: adstock, parameters: parameters, intercept: intercept, controlCoefficients: Array(coefficients[media...]),
       coefficients: Array(coefficients[..<media]), ridgeAlpha: ridgeAlpha)
     return MMMPosteriorRecord(
       posterior: BayesianMMMPosterior(draws: kept, roiDraws: roiDraws, coefficientDraws: coefDraws, pointModel: model),

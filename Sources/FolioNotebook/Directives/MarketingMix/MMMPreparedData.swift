@@ -120,7 +120,7 @@ struct MMMFit: BlockModel {
     options.negativeCoefficientPenalty = try r.double()
     let evaluations = try r.int(), loss = try r.double()
     let view = try r.value()
-    let posterior = try r.optional { try MMMPosteriorRecord.decode(&$0, input: input) }
+    let posterior = try r.optional { try MMMPosteriorRecord.decode(&$0, input: input, adstock: kind) }
     if let posterior {
       return MMMFit(
         model: posterior.posterior.pointModel, labels: labels, dataLabel: dataLabel, options: options, evaluations: evaluations,

@@ -22,16 +22,23 @@ public enum MMMSearchDirective: Directive {
   static let budget = DirectiveOption.integer("budget", default: 500, in: 1...1_000_000, unit: "evaluations", "Objective evaluations.")
   static let seed = DirectiveOption.seed(help: "Search seed (default: from the notebook seed and the block label).")
   static let ridgeAlpha = DirectiveOption.number("ridge_alpha", default: 10, in: .nonNegative, "Ridge penalty on standardized features.")
-  static let adstock = DirectiveOption.choice("adstock", default: AdstockKind.geometric, "Adstock family.")
+  static let adstock = DirectiveOption.choice("adstock", default: AdstockName.geometric, "Adstock family (weibull: Robyn's Weibull-CDF decay).")
   static let population = DirectiveOption.integer("population", in: 4...10_000, unit: "members", "Differential-evolution population size (default 30).")
   public static let options: [any AnyOptionDeclaration] = [data, budget, seed, ridgeAlpha, adstock, population]
+
+  /// The `adstock:` names `{search}` offers: `AdstockKind` without the
+  /// Weibull-pdf form, which is `{bayes}`'s kernel.
+  enum AdstockName: String, Sendable, CaseIterable {
+    case geometric, weibull
+    var kind: AdstockKind { self == .geometric ? .geometric : .weibull }
+  }
 
   /// The search settings of a block (shared with `{roi}`'s refit).
   static func searchOptions(_ options: ParsedOptions, context: ExecutionContext) -> MMMSearch.Options {
     var o = MMMSearch.Options(seed: options[seed] ?? BlockSeed.derive(context.seed, label: options.label))
     o.budget = options[budget]
     o.ridgeAlpha = options[ridgeAlpha]
-    o.adstock = options[adstock]
+    o.adstock = options[adstock].kind
     o.populationSize = options[population]
     return o
   }
