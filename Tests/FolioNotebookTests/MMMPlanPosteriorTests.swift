@@ -190,5 +190,22 @@ final class MMMPlanBayesEndToEndTests: XCTestCase {
     assertApproximatelyEqual(plan["lift_high"]?.doubleValue ?? .nan, BootstrapROI.quantile(lift, 0.95), relative: 1e-9)
     XCTAssertEqual(plan["lift_interval"], .string("posterior"))
     assertApproximatelyEqual(plan["recommended_total"]?.doubleValue ?? .nan, current.reduce(0, +), relative: 1e-12)
+    // The result tables describe the posterior: ROI is the posterior median
+    // (the centre of ROI_LOW–ROI_HIGH), the metadata names the NUTS run.
+    guard let results = doc.resultTables.first(where: { $0.name == "MODEL_RESULTS" })?.frame,
+      let metadata = doc.resultTables.first(where: { $0.name == "MODEL_METADATA" })?.frame
+    else { return XCTFail("no MODEL_RESULTS / MODEL_METADATA") }
+    assertApproximatelyEqual(results["ROI"]?.doubles ?? [], boot.map(\.roi), relative: 1e-12)
+    assertApproximatelyEqual(results["ROI_LOW"]?.doubles ?? [], boot.map(\.roiLow), relative: 1e-12)
+    var pairs: [String: String] = [:]
+    for row in 0..<metadata.rowCount {
+      if case .string(let k)? = metadata["KEY"]?[row], case .string(let v)? = metadata["VALUE"]?[row] { pairs[k] = v }
+    }
+    XCTAssertEqual(pairs["fit_method"], "bayes")
+    XCTAssertEqual(pairs["nuts_chains"], "2")
+    XCTAssertEqual(pairs["nuts_draws"], "200")
+    XCTAssertEqual(pairs["interval_method"], "posterior")
+    XCTAssertNil(pairs["search_budget"])
+    XCTAssertNil(pairs["bootstrap_resamples"])
   }
 }

@@ -7,7 +7,8 @@ import FolioModels
 ///   SCALE, ALPHA, GAMMA, COEF, ROI, ROI_LOW, ROI_HIGH, IS_SIGNIFICANT, MROI
 ///   (marginal ROI at current spend), SPEND (current weekly spend),
 ///   RECOMMENDED_SPEND, CHANGE_PCT (percent); ROI_LOW/HIGH and IS_SIGNIFICANT
-///   are missing without a `{roi}` block.
+///   are missing without a `{roi}` block. With a posterior (`{bayes}`), ROI
+///   is the posterior median and THETA…COEF are posterior means.
 /// - MODEL_METADATA: KEY, VALUE text pairs describing the run (data window,
 ///   settings, seeds, fit and CV metrics, plan totals and lift), numbers at
 ///   full precision (shortest round-trip text).
@@ -25,7 +26,10 @@ enum MMMResultTables {
     try f.append("ALPHA", .number(model.parameters.map(\.alpha)))
     try f.append("GAMMA", .number(model.parameters.map(\.gamma)))
     try f.append("COEF", .number(model.mediaCoefficients))
-    try f.append("ROI", .number(model.roi))
+    // A posterior's ROI is its median, the centre of ROI_LOW–ROI_HIGH (the
+    // ROI at the posterior-mean parameters is not a posterior summary).
+    let isPosterior = roi?.method == "posterior"
+    try f.append("ROI", .number(isPosterior ? roi?.boot.map(\.roi) ?? model.roi : model.roi))
     try f.append("ROI_LOW", .number(roi?.roiLow ?? nan))
     try f.append("ROI_HIGH", .number(roi?.roiHigh ?? nan))
     try f.append("IS_SIGNIFICANT", .string(StringColumn(significant)))
