@@ -197,19 +197,20 @@ final class MarketingMixBayesWeibullTests: XCTestCase {
       plan["lift_probability_positive"]?.doubleValue ?? .nan, Double(lifts.filter { $0 > 0 }.count) / 400, accuracy: 1e-12)
 
     // {forecast}: 4 weeks at the last 13 weeks' mean spend, the kernel run
-    // over history ++ plan; total at the point model, interval over draws
-    // (baseline held at the point model's, as the block documents).
+    // over history ++ plan, the calendar controls continued; each draw with
+    // its own baseline (intercept and control coefficients) and media; the
+    // total is the mean of the draws' totals, the interval their quantiles.
     let forecast = value(doc, "forecast")
-    guard case .table(let results)? = forecast["results"], let baseline = results["BASELINE"]?.doubles else {
-      return XCTFail("no forecast table")
-    }
     let plans = input.spend.map { s in s + [Double](repeating: s.suffix(13).reduce(0, +) / 13, count: 4) }
-    let pointMedia = (0..<3).reduce(0.0) { $0 + point[$1].coef * Self.feature(plans[$1], point[$1].p, weeks: 4).reduce(0, +) }
-    let total = baseline.reduce(0, +) + pointMedia
-    XCTAssertEqual(forecast["total"]?.doubleValue ?? .nan, total, accuracy: 1e-9 * total)
+    let last = input.weekStarts[input.weekCount - 1]
+    let futureControls = MMMCalendarControls.values(weekStarts: [input.weekStarts[0]] + (1...4).map { last + 7 * $0 }).map { Array($0.dropFirst()) }
+    XCTAssertEqual(futureControls.count, input.controls.count)
     let totals = draws.map { d in
-      baseline.reduce(0, +) + (0..<3).reduce(0.0) { $0 + d.coefficients[$1] * Self.feature(plans[$1], d.parameters[$1], weeks: 4).reduce(0, +) }
+      (0..<4).reduce(0.0) { sum, t in sum + d.intercept + futureControls.indices.reduce(0.0) { $0 + d.controlCoefficients[$1] * futureControls[$1][t] } }
+        + (0..<3).reduce(0.0) { $0 + d.coefficients[$1] * Self.feature(plans[$1], d.parameters[$1], weeks: 4).reduce(0, +) }
     }
+    let total = totals.reduce(0, +) / Double(totals.count)
+    XCTAssertEqual(forecast["total"]?.doubleValue ?? .nan, total, accuracy: 1e-9 * total)
     XCTAssertEqual(forecast["draws"], .integer(400))
     XCTAssertEqual(forecast["total_low"]?.doubleValue ?? .nan, q(totals, 0.05), accuracy: 1e-9 * total)
     XCTAssertEqual(forecast["total_high"]?.doubleValue ?? .nan, q(totals, 0.95), accuracy: 1e-9 * total)

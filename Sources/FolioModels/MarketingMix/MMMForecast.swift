@@ -15,10 +15,19 @@ import Foundation
 /// is evaluated on the plan with its own media coefficient β_c,b and, when the
 /// resample refitted them, its own transform parameters; the interval of a
 /// quantity is the percentile interval of its B values (type-7 quantiles, as
-/// `BootstrapROI`). The baseline β₀ + Σ δ_k·control_k stays at the fitted
-/// model's in every draw (the bootstrap records media effects only), and no
-/// week-level noise is added: the interval is for the expected revenue given
-/// the media-effect uncertainty, not a prediction interval for one observed
+/// `BootstrapROI`). The bootstrap records media effects only, so there the
+/// baseline β₀ + Σ δ_k·control_k stays at the fitted model's in every draw.
+///
+/// With posterior draws (`baselineDraws`, a Bayesian fit's thinned
+/// `BayesianMMMPosterior.draws`, in the order of the `ChannelBootstrap`
+/// draws made from them) draw d also carries its own baseline,
+/// ŷ_d[t] = β₀,d + Σ_k δ_k,d·control_k[t] + Σ_c β_c,d·Hill_c,d(adstock_c,d(…)),
+/// and every point value (weekly prediction, baseline, contributions,
+/// totals) is the posterior mean over the draws, so the interval and the
+/// point describe the same distribution.
+///
+/// No week-level noise is added: the interval is for the expected revenue
+/// given the model's uncertainty, not a prediction interval for one observed
 /// week.
 public struct MMMForecast: Sendable, Equatable {
   /// Predicted revenue per planned week (currency).
@@ -52,10 +61,16 @@ public struct MMMForecast: Sendable, Equatable {
   /// - Throws: `MMMError.lengthMismatch` (wrong channel/control count or
   ///   unequal plan lengths), `.tooFewWeeks` (an empty plan), `.nonFinite`,
   ///   `.negativeSpend` (week is 1-based within the plan),
-  ///   `.invalidOption` (level ∉ (0, 1), bootstrap of other channels or
-  ///   fewer than 2 draws).
+  /// `baselineDraws` (only with `bootstrap`): the posterior draws the
+  /// bootstrap's media draws were taken from, one per draw in the same order
+  /// (each draw's β_c must equal the bootstrap's d-th coefficient).
+  ///
+  /// - Throws: as above, and `.invalidOption` (level ∉ (0, 1), bootstrap of
+  ///   other channels, fewer than 2 draws, or baseline draws that are not the
+  ///   bootstrap's draws).
   public static func predict(
-    _ model: MMMModel, spend: [[Double]], controls: [[Double]], bootstrap: [ChannelBootstrap]? = nil, level: Double = 0.9
+    _ model: MMMModel, spend: [[Double]], controls: [[Double]], bootstrap: [ChannelBootstrap]? = nil,
+    baselineDraws: [BayesianMMMDraw]? = nil, level: Double = 0.9
   ) throws(MMMError) -> MMMForecast {
     let input = model.input, m = input.channelCount
     guard spend.count == m else { throw .lengthMismatch(what: "plan channel list", expected: m, got: spend.count) }
@@ -77,10 +92,7 @@ public struct MMMForecast: Sendable, Equatable {
     }
     guard level > 0, level < 1 else { throw .invalidOption("forecast level must be between 0 and 1, got \(level)") }
 
-    let delta = Array(model.ridge.coefficients.dropFirst(m))
-    let baseline = (0..<w).map { t in
-      controls.indices.reduce(model.ridge.intercept) { $0 + delta[$1] * controls[$1][t] }
-    }
+    let baseline = Self.baseline(model.ridge.intercept, Array(model.ridge.coefficients.dropFirst(m)), controls, weeks: w)
     let beta = model.mediaCoefficients
     let features = (0..<m).map { c in planFeature(model, channel: c, spend[c], model.parameters[c]) }
     let contributions = (0..<m).map { c in features[c].map { beta[c] * $0 } }
@@ -98,9 +110,17 @@ public struct MMMForecast: Sendable, Equatable {
     }
     let b = boot.map(\.coefDraws.count).min() ?? 0
     guard b >= 2 else { throw .invalidOption("a forecast interval needs at least 2 bootstrap draws, got \(b)") }
+    if let posterior = baselineDraws {
+      guard posterior.count == b, posterior.indices.allSatisfy({ d in
+        posterior[d].controlCoefficients.count == controls.count && posterior[d].coefficients.count == m
+          && (0..<m).allSatisfy { posterior[d].coefficients[$0] == boot[$0].coefDraws[d] }
+      }) else { throw .invalidOption("the forecast's baseline draws are not the posterior draws of its media draws") }
+    }
     // weekly[d][t]: draw d's prediction; channelDraws[c][d]: draw d's total of channel c.
-    var weekly = [[Double]](repeating: baseline, count: b)
+    let baselines = baselineDraws.map { $0.map { Self.baseline($0.intercept, $0.controlCoefficients, controls, weeks: w) } }
+    var weekly = baselines ?? [[Double]](repeating: baseline, count: b)
     var channelDraws = [[Double]](repeating: [Double](repeating: 0, count: b), count: m)
+    var meanContributions = [[Double]](repeating: [Double](repeating: 0, count: w), count: m)
     for c in 0..<m {
       for d in 0..<b {
         let p = BootstrapResponse.parameters(model, boot[c], channel: c, draw: d)
@@ -109,10 +129,19 @@ public struct MMMForecast: Sendable, Equatable {
         for t in 0..<w {
           let y = boot[c].coefDraws[d] * base[t]
           weekly[d][t] += y
+          meanContributions[c][t] += y / Double(b)
           sum += y
         }
         channelDraws[c][d] = sum
       }
+    }
+    if let baselines {
+      // The point values are the posterior means of the same draws.
+      result.baseline = (0..<w).map { t in baselines.reduce(0) { $0 + $1[t] } / Double(b) }
+      result.contributions = meanContributions
+      result.predicted = (0..<w).map { t in weekly.reduce(0) { $0 + $1[t] } / Double(b) }
+      result.total = result.predicted.reduce(0, +)
+      result.channelTotals = meanContributions.map { $0.reduce(0, +) }
     }
     let totals = weekly.map { $0.reduce(0, +) }
     for t in 0..<w {
@@ -126,6 +155,11 @@ public struct MMMForecast: Sendable, Equatable {
     }
     result.draws = b
     return result
+  }
+
+  /// intercept + Σ_k δ_k·controls[k][t] for each planned week t.
+  static func baseline(_ intercept: Double, _ delta: [Double], _ controls: [[Double]], weeks w: Int) -> [Double] {
+    (0..<w).map { t in controls.indices.reduce(intercept) { $0 + delta[$1] * controls[$1][t] } }
   }
 
   /// Hill(adstock(history ++ plan)) of channel c over the planned weeks only.

@@ -1,12 +1,16 @@
 import FolioData
 import FolioModels
 
-/// `{forecast}`: predicted weekly revenue, with bootstrap intervals, for a
-/// future spend plan (`MMMForecast`).
+/// `{forecast}`: predicted weekly revenue, with bootstrap or posterior
+/// intervals, for a future spend plan (`MMMForecast`). On a `{bayes}` fit
+/// each posterior draw carries its own baseline (intercept and control
+/// coefficients) as well as its media effects, and the prediction is the
+/// posterior mean; on a `{search}` fit the resamples vary the media effects
+/// and the baseline stays at the fitted model's.
 ///
 /// ```yaml
 /// model: fit                 # a {search} block
-/// roi: boot                  # optional {roi} block: intervals from its resamples
+/// roi: boot                  # optional {roi} block: intervals from its resamples or posterior draws
 /// plan: next_weeks           # a dataset: one row per planned week, one column per channel
 /// week_column: WEEK_START    # the plan's week column (a `week`-typed column)
 /// level: 0.9                 # interval level (default: the {roi} block's)
@@ -70,7 +74,11 @@ public enum MMMForecastDirective: Directive {
     let lvl = parsed[level] ?? bootstrap?.level ?? 0.9
     let forecast: MMMForecast
     do {
-      forecast = try MMMForecast.predict(model, spend: table.spend, controls: table.controls, bootstrap: bootstrap?.boot, level: lvl)
+      // A posterior's draws carry their own baseline (intercept and control
+      // coefficients); the {roi} block's draws are the same thinned draws.
+      let baselineDraws = bootstrap.flatMap { $0.method == "posterior" ? fitted.posterior?.posterior.draws : nil }
+      forecast = try MMMForecast.predict(
+        model, spend: table.spend, controls: table.controls, bootstrap: bootstrap?.boot, baselineDraws: baselineDraws, level: lvl)
     } catch {
       throw NotebookError(planReference?.location ?? parsed.blockLocation, "plan '\(planName)': \(error.message)")
     }
@@ -128,8 +136,10 @@ public enum MMMForecastDirective: Directive {
       columns: ["Channel", "Planned spend", "Media revenue", "Low", "High"].enumerated().map { TableSpec.Column(header: $1, isNumeric: $0 > 0) },
       rows: channelRows, totalRows: channelRows.count)
     var note = "Over \(weeks.count) planned weeks (\(CivilDate.isoString(days: weeks[0])) to \(CivilDate.isoString(days: weeks[weeks.count - 1]))) spending \(money.format(totalSpend)), the model predicts \(money.format(forecast.total)) of revenue, \(money.format(forecast.channelTotals.reduce(0, +))) of it from media (carry-over from the observed weeks included)"
-    if let b = bootstrap {
-      note += "; \(pct.format(lvl)) interval \(money.format(forecast.totalLow)) to \(money.format(forecast.totalHigh)) (the plan evaluated under each of \(forecast.draws) \(b.method == "posterior" ? "posterior draws, each with its own transforms" : "resampled models" + (b.refit ? ", each with its own transforms" : ""))). The interval covers the uncertainty of the media effects; the baseline is held at the fitted model's and week-to-week noise is not included."
+    if let b = bootstrap, b.method == "posterior" {
+      note += "; \(pct.format(lvl)) interval \(money.format(forecast.totalLow)) to \(money.format(forecast.totalHigh)) (the plan evaluated under each of \(forecast.draws) posterior draws, each with its own baseline, media effects and transforms; the prediction is their mean). The interval covers the expected revenue given the posterior of the media effects and the baseline; week-to-week noise is not included."
+    } else if let b = bootstrap {
+      note += "; \(pct.format(lvl)) interval \(money.format(forecast.totalLow)) to \(money.format(forecast.totalHigh)) (the plan evaluated under each of \(forecast.draws) resampled models\(b.refit ? ", each with its own transforms" : "")). The interval covers the uncertainty of the media effects; the baseline is held at the fitted model's and week-to-week noise is not included."
     } else {
       note += "; no {roi} block given, so no intervals."
     }
@@ -139,7 +149,11 @@ public enum MMMForecastDirective: Directive {
     layers.append(.line([ChartSeries(name: "Predicted revenue", x: x, y: forecast.predicted), ChartSeries(name: "Baseline", x: x, y: forecast.baseline)]))
     let chart = ChartSpec(
       title: "Predicted weekly revenue under the plan",
-      subtitle: hasInterval ? "Band: \(pct.format(lvl)) \(bootstrap?.method == "posterior" ? "posterior" : "bootstrap") interval of the media effects; baseline: intercept, trend, season and market" : "Baseline: intercept, trend, season and market",
+      subtitle: hasInterval
+        ? (bootstrap?.method == "posterior"
+          ? "Band: \(pct.format(lvl)) posterior interval of the expected revenue (media and baseline); baseline: posterior mean of intercept, trend, season and market"
+          : "Band: \(pct.format(lvl)) bootstrap interval of the media effects; baseline: intercept, trend, season and market")
+        : "Baseline: intercept, trend, season and market",
       description: "Line chart of predicted weekly revenue and baseline over \(weeks.count) planned weeks\(hasInterval ? ", with an interval band" : "").",
       x: ChartAxis(label: "Week", scale: .date), y: ChartAxis(label: "Revenue per week", scale: .numeric(MMMCharts.compact)),
       layers: layers)
