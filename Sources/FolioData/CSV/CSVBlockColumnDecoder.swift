@@ -97,18 +97,7 @@ struct CSVBlockColumnDecoder {
           out[firstRow + r] = -1
           return true
         }
-        var code: Int32?
-        if quoted, memchr(p, Int32(CSVRecordScanner.quote), n) != nil {
-          scratch.removeAll(keepingCapacity: true)
-          var i = 0
-          while i < n {
-            scratch.append(p[i])
-            i += p[i] == CSVRecordScanner.quote ? 2 : 1
-          }
-          code = scratch.withUnsafeBufferPointer { b in b.baseAddress.flatMap { interner.code(for: $0, count: b.count) } }
-        } else {
-          code = interner.code(for: p, count: n)
-        }
+        let code = interner.code(forField: p, count: n, quoted: quoted, scratch: &scratch)
         guard let code else {
           invalid = true
           return false

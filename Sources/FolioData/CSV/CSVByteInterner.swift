@@ -51,6 +51,21 @@ struct CSVByteInterner {
     return c
   }
 
+  /// The code of a CSV field `p[0..<n]` as read between its quotes: a
+  /// quoted field with doubled quotes (`""`) is unescaped into `scratch`
+  /// first; any other field is interned as is. `nil` for invalid UTF-8.
+  @inline(__always)
+  mutating func code(forField p: UnsafePointer<UInt8>, count n: Int, quoted: Bool, scratch: inout [UInt8]) -> Int32? {
+    guard quoted, memchr(p, Int32(CSVRecordScanner.quote), n) != nil else { return code(for: p, count: n) }
+    scratch.removeAll(keepingCapacity: true)
+    var i = 0
+    while i < n {
+      scratch.append(p[i])
+      i += p[i] == CSVRecordScanner.quote ? 2 : 1
+    }
+    return scratch.withUnsafeBufferPointer { b in b.baseAddress.flatMap { code(for: $0, count: b.count) } }
+  }
+
   /// The bytes as a `String`, or `nil` if they are not valid UTF-8.
   static func validatedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     let invalid = transcode(bytes.makeIterator(), from: UTF8.self, to: UTF8.self, stoppingOnError: true) { _ in }

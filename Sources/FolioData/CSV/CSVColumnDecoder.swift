@@ -197,18 +197,7 @@ struct CSVColumnDecoder {
     codes.withUnsafeMutableBufferPointer { v in
       forEachField { row, p, n, quoted, offset in
         if isMissing(p, n) { return true }
-        var code: Int32?
-        if quoted, memchr(p, Int32(CSVRecordScanner.quote), n) != nil {
-          scratch.removeAll(keepingCapacity: true)
-          var i = 0
-          while i < n {
-            scratch.append(p[i])
-            i += p[i] == CSVRecordScanner.quote ? 2 : 1
-          }
-          code = scratch.withUnsafeBufferPointer { b in b.baseAddress.flatMap { interner.code(for: $0, count: b.count) } }
-        } else {
-          code = interner.code(for: p, count: n)
-        }
+        let code = interner.code(forField: p, count: n, quoted: quoted, scratch: &scratch)
         guard let code else {
           bad = CSVPendingError(offset: offset, field: field, reason: .invalidUTF8(column: name))
           return false

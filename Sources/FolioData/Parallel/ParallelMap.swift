@@ -7,16 +7,21 @@ import Dispatch
 /// chunks of a CSV file); `body` must not touch shared mutable state.
 func parallelMap<T>(_ n: Int, _ body: (Int) -> T) -> [T] {
   if n <= 1 { return (0..<n).map(body) }
+  return inOrderSlots(n, body) { box in
+    DispatchQueue.concurrentPerform(iterations: n) { i in box.slots[i] = box.body(i) }
+  }
+}
+
+/// Runs `schedule` over a fresh slot per index and returns the slots in
+/// index order; `schedule` must fill every slot exactly once.
+private func inOrderSlots<T>(_ n: Int, _ body: (Int) -> T, _ schedule: (ParallelSlots<T>) -> Void) -> [T] {
   let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: n)
   slots.initialize(repeating: nil)
   defer {
     slots.deinitialize()
     slots.deallocate()
   }
-  withoutActuallyEscaping(body) { body in
-    let box = ParallelSlots(body: body, slots: slots)
-    DispatchQueue.concurrentPerform(iterations: n) { i in box.slots[i] = box.body(i) }
-  }
+  withoutActuallyEscaping(body) { body in schedule(ParallelSlots(body: body, slots: slots)) }
   return slots.map { $0! }
 }
 
@@ -48,14 +53,7 @@ func gathered<T>(_ values: [T], _ indices: [Int]) -> [T] {
 func parallelMap<T>(_ n: Int, threads: Int, _ body: (Int) -> T) -> [T] {
   let workers = min(max(threads, 1), n)
   if workers <= 1 { return (0..<n).map(body) }
-  let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: n)
-  slots.initialize(repeating: nil)
-  defer {
-    slots.deinitialize()
-    slots.deallocate()
-  }
-  withoutActuallyEscaping(body) { body in
-    let box = ParallelSlots(body: body, slots: slots)
+  return inOrderSlots(n, body) { box in
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       var i = w
       while i < n {
@@ -64,5 +62,4 @@ func parallelMap<T>(_ n: Int, threads: Int, _ body: (Int) -> T) -> [T] {
       }
     }
   }
-  return slots.map { $0! }
 }

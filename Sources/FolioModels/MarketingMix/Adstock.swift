@@ -80,17 +80,20 @@ public struct WeibullAdstock: Sendable, Equatable {
   }
 
   /// The adstocked series, same length as `x`.
-  public func apply(_ x: [Double]) -> [Double] {
-    let w = weights
-    var out = [Double](repeating: 0, count: x.count)
-    for t in x.indices {
-      var s = 0.0
-      for k in 0..<min(t + 1, w.count) { s += w[k] * x[t - k] }
-      out[t] = s
-    }
-    return out
-  }
+  public func apply(_ x: [Double]) -> [Double] { lagConvolution(x, weights: weights) }
 
   /// Σ wₖ: the steady-state level of a constant unit spend.
   public var steadyStateMultiplier: Double { weights.reduce(0, +) }
+}
+
+/// x′[t] = Σₖ₌₀^{min(t, L−1)} wₖ·x[t−k] for lag weights w₀…w_{L−1}: the
+/// finite-window adstock shared by the Weibull forms. Same length as `x`.
+func lagConvolution(_ x: [Double], weights w: [Double]) -> [Double] {
+  var out = [Double](repeating: 0, count: x.count)
+  for t in x.indices {
+    var s = 0.0
+    for k in 0..<min(t + 1, w.count) { s += w[k] * x[t - k] }
+    out[t] = s
+  }
+  return out
 }

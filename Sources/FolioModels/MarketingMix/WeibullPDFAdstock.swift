@@ -32,16 +32,7 @@ public struct WeibullPDFAdstock: Sendable, Equatable {
   }
 
   /// The adstocked series, same length as `x` (empty in → empty out).
-  public func apply(_ x: [Double]) -> [Double] {
-    let w = weights
-    var out = [Double](repeating: 0, count: x.count)
-    for t in x.indices {
-      var s = 0.0
-      for l in 0..<min(t + 1, w.count) { s += w[l] * x[t - l] }
-      out[t] = s
-    }
-    return out
-  }
+  public func apply(_ x: [Double]) -> [Double] { lagConvolution(x, weights: weights) }
 
   /// Σ wₗ: the steady-state level of a constant unit spend (1 up to
   /// rounding, by the normalization).
